@@ -1,0 +1,81 @@
+import Foundation
+
+/// Finds date expressions in a sentence and resolves them against the issue date.
+public struct DateResolver: Sendable {
+  /// The issue's own date, from its path or `--date`; nil leaves relative dates unresolved.
+  public var issueDate: DateComponents?
+
+  public init(issueDate: DateComponents?) { self.issueDate = issueDate }
+
+  static let pattern = try! CompiledRegex(
+    #"(?:(?<y>(?:19|20)\d\d)年)?(?<m>\d{1,2})月(?<d>\d{1,2})日(?:上午|下午|晚上|晚间|早上|晚)?"#
+      + #"|(?<rel>今|昨|前)（(?<rd>\d{1,2})）日(?:上午|下午|晚上|晚间|早上|晚)?"#
+      + #"|(?<word>昨日|昨天|今日|今天|前天|当天|当日|近日|日前|此前|前不久)(?:上午|下午|晚上|晚间|早上|晚)?"#)
+
+  /// The first date expression in `text` and its ISO date when resolvable.
+  public func find(in text: String) -> (text: String, iso: String)? {
+    guard let m = try? Self.pattern.matches(in: text).first else { return nil }
+    let bytes = Array(text.utf8)
+    func group(_ name: String) -> String? {
+      guard let n = Self.pattern.groupNames.first(where: { $0.name == name })?.number,
+        let r = m.groups[n]
+      else { return nil }
+      return String(decoding: bytes[r], as: UTF8.self)
+    }
+    let whole = String(decoding: bytes[m.range], as: UTF8.self)
+    return (whole, resolve(year: group("y"), month: group("m"), day: group("d"), rel: group("rel"),
+      relDay: group("rd"), word: group("word")))
+  }
+
+  func resolve(year: String?, month: String?, day: String?, rel: String?, relDay: String?, word: String?)
+    -> String
+  {
+    let calendar = Calendar(identifier: .gregorian)
+    if let y = year.flatMap(Int.init), let mo = month.flatMap(Int.init), let d = day.flatMap(Int.init) {
+      return iso(y, mo, d)
+    }
+    guard let issue = issueDate, let iy = issue.year, let im = issue.month, let id = issue.day,
+      let base = calendar.date(from: DateComponents(year: iy, month: im, day: id))
+    else { return "" }
+    if let mo = month.flatMap(Int.init), let d = day.flatMap(Int.init) {
+      var y = iy
+      if mo > im + 1 || (mo == im + 1 && d > 7) { y -= 1 }
+      return iso(y, mo, d)
+    }
+    if let d = relDay.flatMap(Int.init) {
+      var y = iy
+      var mo = im
+      if d > id + 1 {
+        mo -= 1
+        if mo == 0 { mo = 12; y -= 1 }
+      }
+      return iso(y, mo, d)
+    }
+    let shift: Int?
+    switch word {
+    case "昨日", "昨天": shift = -1
+    case "今日", "今天", "当天", "当日": shift = 0
+    case "前天": shift = -2
+    default: shift = nil
+    }
+    guard let shift, let day = calendar.date(byAdding: .day, value: shift, to: base) else { return "" }
+    let c = calendar.dateComponents([.year, .month, .day], from: day)
+    return iso(c.year!, c.month!, c.day!)
+  }
+
+  func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+    guard (1...12).contains(m), (1...31).contains(d) else { return "" }
+    return String(format: "%04d-%02d-%02d", y, m, d)
+  }
+
+  /// The issue date written in a path: `2026-02-25`, `20260225`, or folders `2026/02/25`.
+  public static func issueDate(fromPath path: String) -> DateComponents? {
+    let p = try! CompiledRegex(
+      #"(?<![0-9])((?:19|20)\d\d)(?:[-_./]?)(0[1-9]|1[0-2])(?:[-_./]?)(0[1-9]|[12]\d|3[01])(?![0-9])"#)
+    guard let m = try? p.matches(in: path).last else { return nil }
+    let bytes = Array(path.utf8)
+    func g(_ n: Int) -> Int? { m.groups[n].flatMap { Int(String(decoding: bytes[$0], as: UTF8.self)) } }
+    guard let y = g(1), let mo = g(2), let d = g(3) else { return nil }
+    return DateComponents(year: y, month: mo, day: d)
+  }
+}

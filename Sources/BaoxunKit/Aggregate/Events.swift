@@ -1,0 +1,48 @@
+extension Aggregator {
+  func addEvents(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
+    var items: [(String, Range<Int>)] = []
+    if let list = m.groups["names"] {
+      for item in ListSplitter.split(list.text, minItem: 5) {
+        let start = list.range.lowerBound + item.offset
+        items.append((item.text, start..<(start + item.text.unicodeScalars.count)))
+      }
+    } else if let one = m.groups["name"] {
+      items.append((one.text, one.range))
+    } else {
+      items.append((m.text, m.range))
+    }
+    let prefix = m.field("prefix") ?? ""
+    let suffix = m.field("suffix") ?? ""
+    let found = m.groups["date_text"].map { ($0.text, "") } ?? c.input.dates.find(in: s.sentence.text)
+    let dateText = found?.0 ?? ""
+    let iso = dateText.isEmpty ? "" : (c.input.dates.find(in: dateText)?.iso ?? "")
+    for (raw, _) in items {
+      var name = prefix + raw.trimmingCharacters(in: [" ", "，", "、"])
+      if !suffix.isEmpty, !name.hasSuffix(suffix) { name += suffix }
+      guard name.unicodeScalars.count >= 4 else { continue }
+      let key = name.filter { !"“”\"（）() ".contains($0) }
+      if let i = c.eventIndex[key] {
+        if c.events[i].dateText.isEmpty { c.events[i].dateText = dateText; c.events[i].date = iso }
+        if c.events[i].place.isEmpty { c.events[i].place = m.field("place") ?? "" }
+        continue
+      }
+      c.eventIndex[key] = c.events.count
+      c.eventArticles.append(s.article)
+      c.events.append(Event(
+        provenance: c.provenance(m.range, s, rule: m.ruleID), name: name, kind: m.field("kind") ?? "",
+        dateText: dateText, date: iso, place: m.field("place") ?? "", participants: []))
+    }
+  }
+
+  /// The first event of an article is the one it reports: the officials named there took part.
+  func finishEvents(_ c: Context) -> [Event] {
+    var events = c.events
+    var claimed = Set<Int>()
+    for (i, article) in c.eventArticles.enumerated() where claimed.insert(article).inserted {
+      events[i].participants = c.officials.filter {
+        c.officialArticles[$0.name]?.contains(article) ?? false
+      }.map(\.name)
+    }
+    return events
+  }
+}

@@ -1,0 +1,40 @@
+/// Splits an enumeration (`A、B和C`) into items. A piece too short to stand alone (`新业态、新模式、
+/// 新场景消费…行动`) is kept with the next one, so items that contain `、` survive.
+enum ListSplitter {
+  static let delimiters = ["以及", "、", "和", "及", "与", "，"]
+
+  static func split(_ text: String, minItem: Int) -> [(text: String, offset: Int)] {
+    let scalars = Array(text.unicodeScalars)
+    var pieces: [(start: Int, end: Int, delimiterEnd: Int)] = []
+    var start = 0
+    var i = 0
+    let delims = delimiters.map { Array($0.unicodeScalars) }
+    var depth = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      if c == "（" || c == "“" || c == "《" { depth += 1 }
+      if c == "）" || c == "”" || c == "》" { depth = max(0, depth - 1) }
+      if depth == 0, let d = delims.first(where: { i > start && Array(scalars[i..<min(scalars.count, i + $0.count)]) == $0 }) {
+        pieces.append((start, i, i + d.count))
+        i += d.count
+        start = i
+        continue
+      }
+      i += 1
+    }
+    pieces.append((start, scalars.count, scalars.count))
+    var items: [(text: String, offset: Int)] = []
+    var pendingStart: Int? = nil
+    for p in pieces {
+      let from = pendingStart ?? p.start
+      if p.end - p.start < minItem, p.end < scalars.count {
+        if pendingStart == nil { pendingStart = p.start }
+        continue
+      }
+      let piece = String(String.UnicodeScalarView(scalars[from..<p.end]))
+      items.append((piece, from))
+      pendingStart = nil
+    }
+    return items.filter { !$0.text.isEmpty }
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+extension Aggregator {
+  func addProjects(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
+    var items: [(String, Range<Int>)] = []
+    if let list = m.groups["names"] {
+      for item in ListSplitter.split(list.text, minItem: 3) {
+        let start = list.range.lowerBound + item.offset
+        items.append((item.text, start..<(start + item.text.unicodeScalars.count)))
+      }
+    } else if let one = m.groups["name"] {
+      items.append((one.text, one.range))
+    } else {
+      items.append((m.text, m.range))
+    }
+    let count = m.field("count").flatMap(NumberParser.numeral).map { NSDecimalNumber(decimal: $0).intValue }
+    let investment = m.field("investment").flatMap(NumberParser.parse)
+    let suffix = m.field("suffix") ?? ""
+    for (raw, range) in items {
+      let name = raw.trimmingCharacters(in: [" ", "，", "、"]) + suffix
+      guard name.unicodeScalars.count >= 3 else { continue }
+      let key = name.filter { !"“”\"（）() ".contains($0) }
+      if let i = c.projectIndex[key] {
+        if c.projects[i].investment == nil, let inv = investment?.value {
+          c.projects[i].investment = inv
+          c.projects[i].qualifier = investment?.qualifier ?? ""
+        }
+        if c.projects[i].count == nil { c.projects[i].count = count }
+        continue
+      }
+      c.projectIndex[key] = c.projects.count
+      c.projects.append(Project(
+        provenance: c.provenance(items.count == 1 ? m.range : range, s, rule: m.ruleID), name: name,
+        count: count, investment: items.count == 1 ? investment?.value : nil,
+        qualifier: items.count == 1 ? (investment?.qualifier ?? m.field("qualifier") ?? "") : "",
+        status: m.field("status") ?? ""))
+    }
+  }
+}

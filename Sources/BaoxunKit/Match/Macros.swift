@@ -1,0 +1,78 @@
+/// Expands `{NAME}` macros and `{@list}` word lists in a pattern, remembering for every byte of
+/// the result which character of the written pattern produced it, so PCRE2's error offsets can
+/// be reported at the right column of the rule file.
+public struct MacroExpander: Sendable {
+  public var macros: [String: String]
+  public var lexicons: [String: Lexicon]
+
+  public enum Failure: Error, Equatable {
+    case unknownMacro(String, at: Int)
+    case unknownLexicon(String, at: Int)
+    case cycle(String, at: Int)
+  }
+
+  public struct Expansion {
+    public var pattern: String
+    /// `origin[byte]` is the character offset in the written pattern that produced that byte.
+    public var origin: [Int]
+  }
+
+  public init(macros: [String: String], lexicons: [String: Lexicon]) {
+    self.macros = macros
+    self.lexicons = lexicons
+  }
+
+  public func expand(_ source: String) throws(Failure) -> Expansion {
+    var out = Expansion(pattern: "", origin: [])
+    try expand(source, into: &out, origin: nil, stack: [])
+    return out
+  }
+
+  private func expand(_ source: String, into out: inout Expansion, origin fixed: Int?, stack: [String])
+    throws(Failure)
+  {
+    let chars = Array(source)
+    var i = 0
+    func emit(_ text: String, at offset: Int) {
+      out.pattern += text
+      out.origin += Array(repeating: fixed ?? offset, count: text.utf8.count)
+    }
+    while i < chars.count {
+      if chars[i] == "\\", i + 1 < chars.count {
+        emit(String(chars[i...(i + 1)]), at: i)
+        i += 2
+        continue
+      }
+      if chars[i] == "{", let close = chars[(i + 1)...].firstIndex(of: "}") {
+        let inner = String(chars[(i + 1)..<close])
+        let at = fixed ?? i
+        if inner.hasPrefix("@"), Self.isName(inner.dropFirst(), lower: true) {
+          let name = String(inner.dropFirst())
+          guard let lexicon = lexicons[name] else { throw .unknownLexicon(name, at: at) }
+          emit(lexicon.alternation, at: at)
+          i = close + 1
+          continue
+        }
+        if Self.isName(Substring(inner), lower: false) {
+          guard let body = macros[inner] else { throw .unknownMacro(inner, at: at) }
+          if stack.contains(inner) { throw .cycle(inner, at: at) }
+          out.pattern += "(?:"
+          out.origin += Array(repeating: at, count: 3)
+          try expand(body, into: &out, origin: at, stack: stack + [inner])
+          out.pattern += ")"
+          out.origin.append(at)
+          i = close + 1
+          continue
+        }
+      }
+      emit(String(chars[i]), at: i)
+      i += 1
+    }
+  }
+
+  static func isName(_ s: Substring, lower: Bool) -> Bool {
+    guard let first = s.first, first.isASCII, first.isLetter else { return false }
+    if lower { return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") } }
+    return first.isUppercase && s.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }
+  }
+}

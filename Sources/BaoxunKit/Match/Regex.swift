@@ -1,0 +1,145 @@
+import CPCRE2
+
+/// Why a pattern could not be compiled or run; `offset` is in bytes of the expanded pattern.
+public enum RegexError: Error, Equatable, Sendable {
+  case compile(message: String, offset: Int)
+  case matchLimit
+  case match(code: Int32, message: String)
+}
+
+/// A PCRE2 pattern compiled once with UTF, UCP and JIT, shared read-only between threads.
+public final class CompiledRegex: @unchecked Sendable {
+  let code: OpaquePointer
+  public let pattern: String
+  /// Named capture groups with their group numbers.
+  public let groupNames: [(name: String, number: Int)]
+  public let captureCount: Int
+  public let jitted: Bool
+
+  public init(_ pattern: String) throws(RegexError) {
+    var errorCode: Int32 = 0
+    var errorOffset = 0
+    let bytes = Array(pattern.utf8)
+    let compiled = bytes.withUnsafeBufferPointer { buffer in
+      pcre2_compile_8(
+        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP), &errorCode, &errorOffset,
+        nil)
+    }
+    guard let compiled else {
+      throw .compile(message: pcre2Message(errorCode), offset: errorOffset)
+    }
+    code = compiled
+    self.pattern = pattern
+    jitted = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    var count: UInt32 = 0
+    pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+    captureCount = Int(count)
+    groupNames = Self.readNameTable(compiled)
+  }
+
+  deinit { pcre2_code_free_8(code) }
+
+  private static func readNameTable(_ code: OpaquePointer) -> [(name: String, number: Int)] {
+    var count: UInt32 = 0
+    var entrySize: UInt32 = 0
+    var table: UnsafePointer<UInt8>? = nil
+    pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count)
+    pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+    pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+    guard let table, count > 0 else { return [] }
+    var names: [(String, Int)] = []
+    for i in 0..<Int(count) {
+      let entry = table + i * Int(entrySize)
+      let number = Int(entry[0]) << 8 | Int(entry[1])
+      let name = String(cString: entry + 2)
+      names.append((name, number))
+    }
+    return names
+  }
+
+  /// Every non-overlapping match in `subject`, left to right, as byte ranges.
+  /// The subject must already be valid UTF-8: it is not checked again (PCRE2_NO_UTF_CHECK).
+  public func matches(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch) throws(
+    RegexError
+  ) -> [RegexMatch] {
+    var found: [RegexMatch] = []
+    var start = 0
+    let length = subject.count
+    let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    while start <= length {
+      let rc = pcre2_match_8(
+        code, base, length, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData,
+        scratch.context)
+      if rc == PCRE2_ERROR_NOMATCH { break }
+      if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT { throw .matchLimit }
+      if rc < 0 { throw .match(code: rc, message: pcre2Message(rc)) }
+      let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+      let pairs = Int(pcre2_get_ovector_count_8(scratch.matchData))
+      var groups: [Int: Range<Int>] = [:]
+      for g in 1..<min(pairs, captureCount + 1) {
+        let s = ovector[2 * g]
+        let e = ovector[2 * g + 1]
+        if s >= 0 && e >= s { groups[g] = Int(s)..<Int(e) }
+      }
+      let whole = Int(ovector[0])..<Int(ovector[1])
+      found.append(RegexMatch(range: whole, groups: groups))
+      if whole.isEmpty {
+        start = whole.upperBound + 1
+        while start < length && subject[start] & 0xC0 == 0x80 { start += 1 }
+      } else {
+        start = whole.upperBound
+      }
+    }
+    return found
+  }
+
+  /// Convenience for tests and one-off checks: matches over a Swift string.
+  public func matches(in text: String) throws(RegexError) -> [RegexMatch] {
+    let scratch = MatchScratch(ovectorPairs: captureCount + 1)
+    var bytes = Array(text.utf8)
+    do {
+      return try bytes.withUnsafeMutableBufferPointer { buffer in
+        try matches(in: UnsafeBufferPointer(buffer), scratch: scratch)
+      }
+    } catch let error as RegexError {
+      throw error
+    } catch {
+      throw .match(code: 0, message: "\(error)")
+    }
+  }
+}
+
+/// One match: the whole span and each set capture group, as byte ranges of the subject.
+public struct RegexMatch: Sendable, Equatable {
+  public var range: Range<Int>
+  public var groups: [Int: Range<Int>]
+}
+
+/// Per-thread match state: match data, a match context with its limit, and a JIT stack large
+/// enough for long repeats (the 32 KiB default fails on them).
+public final class MatchScratch {
+  let matchData: OpaquePointer
+  let context: OpaquePointer
+  let jitStack: OpaquePointer?
+
+  public init(ovectorPairs: Int = 64, matchLimit: UInt32 = 100_000, jitStackBytes: Int = 4 << 20) {
+    matchData = pcre2_match_data_create_8(UInt32(max(ovectorPairs, 1)), nil)!
+    context = pcre2_match_context_create_8(nil)!
+    pcre2_set_match_limit_8(context, matchLimit)
+    pcre2_set_depth_limit_8(context, matchLimit)
+    jitStack = pcre2_jit_stack_create_8(32 * 1024, jitStackBytes, nil)
+    if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+  }
+
+  deinit {
+    pcre2_match_data_free_8(matchData)
+    pcre2_match_context_free_8(context)
+    if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+  }
+}
+
+func pcre2Message(_ code: Int32) -> String {
+  var buffer = [UInt8](repeating: 0, count: 256)
+  let n = pcre2_get_error_message_8(code, &buffer, buffer.count)
+  return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "PCRE2 error \(code)"
+}

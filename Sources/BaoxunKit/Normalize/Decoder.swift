@@ -1,0 +1,103 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The encodings baoxun recognises in newspaper archives, as recorded per issue.
+public enum TextEncoding: String, Sendable {
+  case utf8 = "UTF-8"
+  case utf8BOM = "UTF-8-BOM"
+  case utf16LE = "UTF-16LE"
+  case utf16BE = "UTF-16BE"
+  case gb18030 = "GB18030"
+}
+
+/// Why an issue file could not be decoded; each message says what to do about it.
+public enum DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
+  case binary(offset: Int)
+  case invalidGB18030(offset: Int)
+  case invalidUTF16
+
+  public var description: String {
+    switch self {
+    case .binary(let offset):
+      return "binary file (NUL byte at offset \(offset)): not a text issue, skipped"
+    case .invalidGB18030(let offset):
+      return "neither UTF-8 nor GB18030 (bad byte at offset \(offset)): re-export the file as UTF-8"
+    case .invalidUTF16:
+      return "UTF-16 byte-order mark but invalid UTF-16 data: re-export the file as UTF-8"
+    }
+  }
+}
+
+/// Text decoded from an issue file; offsets later count Unicode scalars of `text`,
+/// which never includes the byte-order mark.
+public struct DecodedText: Sendable {
+  public var text: String
+  public var encoding: TextEncoding
+}
+
+/// Turns the bytes of an issue file into text: BOM sniffing, strict UTF-8, then GB18030 via iconv.
+public enum Decoder {
+  public static func decode(_ data: [UInt8]) throws(DecodeError) -> DecodedText {
+    if data.starts(with: [0xEF, 0xBB, 0xBF]) {
+      if let text = strictUTF8(data[3...]) { return DecodedText(text: text, encoding: .utf8BOM) }
+    }
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      let little = data[0] == 0xFF
+      guard let text = utf16(data[2...], littleEndian: little) else { throw .invalidUTF16 }
+      return DecodedText(text: text, encoding: little ? .utf16LE : .utf16BE)
+    }
+    if let nul = data.firstIndex(of: 0) { throw .binary(offset: nul) }
+    if let text = strictUTF8(data[...]) { return DecodedText(text: text, encoding: .utf8) }
+    return DecodedText(text: try gb18030(data), encoding: .gb18030)
+  }
+
+  static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
+    String(validating: bytes, as: UTF8.self)
+  }
+
+  static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
+    guard bytes.count % 2 == 0 else { return nil }
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      let a = UInt16(bytes[i])
+      let b = UInt16(bytes[i + 1])
+      units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+      i += 2
+    }
+    return String(validating: units, as: UTF16.self)
+  }
+
+  /// GB18030 (a superset of GBK and GB2312) through glibc's iconv, which reports where it failed.
+  static func gb18030(_ data: [UInt8]) throws(DecodeError) -> String {
+    let cd = iconv_open("UTF-8", "GB18030")
+    guard cd != iconv_t(bitPattern: -1) else { throw .invalidGB18030(offset: 0) }
+    defer { iconv_close(cd) }
+    var input = data
+    var output = [UInt8](repeating: 0, count: data.count * 2 + 16)
+    var failedAt: Int? = nil
+    let produced = input.withUnsafeMutableBufferPointer { inBuf in
+      output.withUnsafeMutableBufferPointer { outBuf in
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
+          .assumingMemoryBound(to: CChar.self)
+        var inLeft = inBuf.count
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?
+          .assumingMemoryBound(to: CChar.self)
+        var outLeft = outBuf.count
+        if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 || inLeft != 0 {
+          failedAt = inBuf.count - inLeft
+        }
+        return outBuf.count - outLeft
+      }
+    }
+    if let failedAt { throw .invalidGB18030(offset: failedAt) }
+    guard let text = String(validating: output[0..<produced], as: UTF8.self) else {
+      throw .invalidGB18030(offset: 0)
+    }
+    return text
+  }
+}

@@ -1,0 +1,72 @@
+/// Shape tests on lines of normalized text, shared by the page-break repair and the segmenter:
+/// what ends a sentence, what starts a byline, what a headline looks like.
+public enum LineShape {
+  static let terminal: Set<Unicode.Scalar> = ["。", "！", "？", "…", "；", "：", "）", "》"]
+  static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
+  static let midPunctuation: Set<Unicode.Scalar> = ["，", "。", "；", "：", "、"]
+
+  /// True when the line ends where a sentence may end (a closing quote counts after 。！？).
+  public static func endsSentence<C: BidirectionalCollection>(_ line: C) -> Bool
+  where C.Element == Unicode.Scalar {
+    guard let last = line.last else { return true }
+    if terminal.contains(last) { return true }
+    if closers.contains(last) {
+      let before = line.dropLast().last
+      return before.map { terminal.contains($0) || $0 == "！" || $0 == "？" } ?? true
+    }
+    return false
+  }
+
+  /// Text that reads like running prose rather than a headline or a byline.
+  public static func isProse<C: Collection>(_ line: C) -> Bool where C.Element == Unicode.Scalar {
+    let count = line.count
+    if count >= 36 { return true }
+    return count >= 10 && line.contains { midPunctuation.contains($0) && $0 != "、" }
+  }
+
+  static let bylineStarts: [[Unicode.Scalar]] = [
+    "本报讯", "（记者", "（通讯员", "（本报记者", "记者 ", "通讯员 ", "本报记者", "◎", "（实习生",
+  ].map { Array($0.unicodeScalars) }
+
+  /// Lines that open with a byline (`本报讯（记者 …）`, `（记者 …）`, `记者 … 通讯员 …`, `◎…`).
+  public static func startsWithByline<C: Collection>(_ line: C) -> Bool
+  where C.Element == Unicode.Scalar {
+    let head = Array(line.prefix(6))
+    if bylineStarts.contains(where: { head.starts(with: $0) }) { return true }
+    // 本报杭州讯, 本报北京3月5日电 …
+    if head.first == "本" && head.dropFirst().first == "报" {
+      return line.prefix(16).contains("讯") || line.prefix(16).contains("电")
+    }
+    return false
+  }
+
+  /// Jump lines and teaser pointers: `（下转第3版）`, `（上接第1版）`, `>>>>详见第2版`.
+  public static func isJumpOrTeaser<C: Collection>(_ line: C) -> Bool
+  where C.Element == Unicode.Scalar {
+    let s = String(String.UnicodeScalarView(line))
+    return jumpMarker(in: s) != nil
+  }
+
+  /// The scalar offset where a trailing jump or teaser marker begins, if the line has one.
+  public static func jumpMarker(in line: String) -> Int? {
+    let scalars = Array(line.unicodeScalars)
+    for marker in ["下转", "上接", "转第", "接第", "详见第", "见第"] {
+      let m = Array(marker.unicodeScalars)
+      guard let at = firstIndex(of: m, in: scalars) else { continue }
+      guard scalars[at...].contains("版") else { continue }
+      var start = at
+      while start > 0, ["（", ">", "》", " ", "→", "▶"].contains(scalars[start - 1]) { start -= 1 }
+      let tail = scalars[at...]
+      if tail.count <= 12 { return start }
+    }
+    return nil
+  }
+
+  static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
+    guard needle.count <= hay.count else { return nil }
+    for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+      if Array(hay[i..<(i + needle.count)]) == needle { return i }
+    }
+    return nil
+  }
+}
