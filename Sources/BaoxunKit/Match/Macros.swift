@@ -13,7 +13,8 @@ public struct MacroExpander: Sendable {
 
   public struct Expansion {
     public var pattern: String
-    /// `origin[byte]` is the character offset in the written pattern that produced that byte.
+    /// `origin[byte]` is the character offset in the written pattern that produced that byte;
+    /// one extra entry maps the end of the pattern, where PCRE2 reports a missing `)`.
     public var origin: [Int]
   }
 
@@ -25,6 +26,7 @@ public struct MacroExpander: Sendable {
   public func expand(_ source: String) throws(Failure) -> Expansion {
     var out = Expansion(pattern: "", origin: [])
     try expand(source, into: &out, origin: nil, stack: [])
+    out.origin.append(source.count)
     return out
   }
 

@@ -24,15 +24,23 @@ public enum LineShape {
     return count >= 10 && line.contains { midPunctuation.contains($0) && $0 != "、" }
   }
 
-  static let bylineStarts: [[Unicode.Scalar]] = [
-    "本报讯", "（记者", "（通讯员", "（本报记者", "记者 ", "通讯员 ", "本报记者", "◎", "（实习生",
-  ].map { Array($0.unicodeScalars) }
+  /// Words that introduce the people credited for an article, longest first.
+  public static let creditRoles = [
+    "全媒体记者", "融媒体记者", "本报评论员", "本报记者", "见习记者", "实习记者", "特约记者", "首席记者",
+    "责任编辑", "美术编辑", "本版编辑", "评论员", "通讯员", "实习生", "记者", "摄影", "编辑", "校对",
+    "文/图", "图/文", "文／图", "图／文",
+  ]
 
-  /// Lines that open with a byline (`本报讯（记者 …）`, `（记者 …）`, `记者 … 通讯员 …`, `◎…`).
+  /// Lines that open with a byline (`本报讯（记者 …）`, `（全媒体记者 …）`, `记者 … 通讯员 …`, `◎…`).
   public static func startsWithByline<C: Collection>(_ line: C) -> Bool
   where C.Element == Unicode.Scalar {
-    let head = Array(line.prefix(6))
-    if bylineStarts.contains(where: { head.starts(with: $0) }) { return true }
+    let head = String(String.UnicodeScalarView(line.prefix(10)))
+    if head.hasPrefix("◎") || head.hasPrefix("本报讯") { return true }
+    let afterParen = head.hasPrefix("（") ? String(head.dropFirst()) : head
+    for role in creditRoles where afterParen.hasPrefix(role) {
+      let rest = afterParen.dropFirst(role.count)
+      if head.hasPrefix("（") || rest.hasPrefix(" ") || rest.isEmpty { return true }
+    }
     // 本报杭州讯, 本报北京3月5日电 …
     if head.first == "本" && head.dropFirst().first == "报" {
       return line.prefix(16).contains("讯") || line.prefix(16).contains("电")

@@ -1,11 +1,7 @@
-/// Reads bylines: `本报讯（记者 阮伟康 陈书恒）`, `（记者 金一清）`, `记者 陈坚 通讯员 贾丹红`, `◎俞杰`,
-/// and photo credits `记者 张三 摄`. The names it finds are reporters, never officials.
+/// Reads bylines: `本报讯（记者 阮伟康 陈书恒）`, `（全媒体记者 金一清）`, `记者 陈坚 通讯员 贾丹红`, `◎俞杰`,
+/// trailing ones (`…影响。（通讯员 丁晓燕 记者 施振东）`) and photo credits `记者 张三 摄`.
+/// The names it finds are reporters, never officials.
 public enum Byline {
-  static let roles = [
-    "本报记者", "见习记者", "实习记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "责任编辑", "编辑",
-    "校对", "文/图", "文／图", "图/文", "文", "图",
-  ]
-
   /// The byline at the start of a paragraph: its length in scalars and the names in it.
   public static func leading(_ text: String) -> (length: Int, names: [String])? {
     let scalars = Array(text.unicodeScalars)
@@ -29,42 +25,70 @@ public enum Byline {
       }
       let inner = String(String.UnicodeScalarView(scalars[(start + 1)..<close]))
       let names = names(inRoleList: inner)
-      if names.isEmpty && start == 0 { return nil }
+      if names.isEmpty && start == 0 && !hasRole(inner) { return nil }
       var end = close + 1
       while end < scalars.count, scalars[end] == " " { end += 1 }
       return (end, names)
     }
     if start > 0 { return (start, []) }
     // A bare role list: 记者 陈坚 通讯员 贾丹红
-    guard roles.contains(where: { text.hasPrefix($0 + " ") }) else { return nil }
+    guard LineShape.creditRoles.contains(where: { text.hasPrefix($0) }) else { return nil }
     var end = 0
-    var seenSpace = false
     for (i, c) in scalars.enumerated() {
-      if c == " " { seenSpace = true }
       if !isNameScalar(c) && c != " " && c != "/" && c != "／" { break }
       end = i + 1
-      if seenSpace && i > 40 { break }
+      if i > 40 { break }
     }
-    let names = names(inRoleList: String(String.UnicodeScalarView(scalars[0..<end])))
-    return names.isEmpty ? nil : (end, names)
+    let piece = String(String.UnicodeScalarView(scalars[0..<end]))
+    let names = names(inRoleList: piece)
+    return names.isEmpty && !hasRole(piece) ? nil : (end, names)
+  }
+
+  /// A byline closing a paragraph (`…影响。（通讯员 丁晓燕 记者 施振东）`, `…到位。（施振东）`):
+  /// where it starts, in scalars, and the names in it.
+  public static func trailing(_ text: String) -> (start: Int, names: [String])? {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.last == "）", let open = scalars.lastIndex(of: "（"), open > 0,
+      scalars.count - open <= 40
+    else { return nil }
+    let before = scalars[open - 1]
+    guard ["。", "！", "？", "”", " "].contains(before) else { return nil }
+    let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))
+    if hasRole(inner) {
+      let names = names(inRoleList: inner)
+      return names.isEmpty ? nil : (open, names)
+    }
+    let tokens = inner.split(separator: " ").map(String.init)
+    guard !tokens.isEmpty, tokens.allSatisfy({ (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(isNameScalar) })
+    else { return nil }
+    return (open, tokens)
+  }
+
+  static func hasRole(_ text: String) -> Bool {
+    LineShape.creditRoles.contains { text.contains($0) }
   }
 
   /// Names in `记者 阮伟康 陈书恒 通讯员 贾丹红`; a lone character beside another (`李 岩`) is one name.
+  /// Roles are recognised at the start of a token only, so `钟文涛` keeps its `文`.
   public static func names(inRoleList text: String) -> [String] {
     var sawRole = false
-    var rest = Substring(text)
-    var body = ""
-    while !rest.isEmpty {
-      if let role = roles.first(where: { rest.hasPrefix($0) }) {
+    var kept: [String] = []
+    for raw in text.split(whereSeparator: { $0 == " " || $0 == "、" || $0 == "，" }) {
+      var token = String(raw)
+      if token == "摄" || token == "文" || token == "图" {
         sawRole = true
-        rest = rest.dropFirst(role.count)
-        body += " "
-      } else {
-        body.append(rest.removeFirst())
+        continue
       }
+      if token.hasSuffix("摄"), token.count > 2 { token.removeLast() }
+      if let role = LineShape.creditRoles.first(where: { token.hasPrefix($0) }) {
+        sawRole = true
+        token = String(token.dropFirst(role.count))
+        if token.isEmpty { continue }
+      }
+      kept.append(token)
     }
     guard sawRole else { return [] }
-    return splitNames(body.replacingOccurrences(of: "摄", with: " "))
+    return splitNames(kept.joined(separator: " "))
   }
 
   static func splitNames(_ text: String) -> [String] {
@@ -89,30 +113,29 @@ public enum Byline {
     c.properties.isIdeographic || c == "·"
   }
 
-  /// Every reporter or photographer named anywhere in a text (`记者 张三 摄`, `通讯员 李四`).
+  /// Every reporter, photographer or editor credited anywhere in a text (`记者 张三 摄`).
   public static func creditedNames(in text: String) -> [String] {
     var found: [String] = []
     let scalars = Array(text.unicodeScalars)
-    for role in ["记者", "通讯员", "摄影", "编辑", "实习生"] {
+    for role in ["记者", "通讯员", "摄影", "编辑", "实习生", "评论员"] {
       let r = Array(role.unicodeScalars)
       var i = 0
       while i + r.count <= scalars.count {
-        if Array(scalars[i..<(i + r.count)]) == r {
-          var j = i + r.count
-          var chunk: [Unicode.Scalar] = []
-          while j < scalars.count, chunk.count < 14,
-            isNameScalar(scalars[j]) || scalars[j] == " "
-          {
-            chunk.append(scalars[j])
-            j += 1
-          }
-          let piece = String(String.UnicodeScalarView(chunk))
-          let candidates = names(inRoleList: role + piece)
-          if chunk.first == " " || piece.hasSuffix("摄") { found += candidates.filter { $0.count <= 3 } }
-          i = j
-        } else {
+        guard Array(scalars[i..<(i + r.count)]) == r else {
           i += 1
+          continue
         }
+        var j = i + r.count
+        var chunk: [Unicode.Scalar] = []
+        while j < scalars.count, chunk.count < 14, isNameScalar(scalars[j]) || scalars[j] == " " {
+          chunk.append(scalars[j])
+          j += 1
+        }
+        let piece = String(String.UnicodeScalarView(chunk))
+        if chunk.first == " " || piece.hasSuffix("摄") {
+          found += names(inRoleList: role + piece).filter { $0.count <= 3 }
+        }
+        i = j
       }
     }
     return found

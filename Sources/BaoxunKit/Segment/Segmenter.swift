@@ -5,7 +5,7 @@ public struct Segmenter: Sendable {
   public init() {}
 
   enum Shape: Equatable {
-    case headline, bylineOnly, body, teaser, jump
+    case headline, bylineOnly, body, teaser, jump, furniture
   }
 
   struct Draft {
@@ -35,6 +35,8 @@ public struct Segmenter: Sendable {
       case .teaser, .jump:
         close()
         pending = []
+      case .furniture:
+        continue
       case .bylineOnly:
         let names = Byline.leading(whole)?.names ?? []
         if !pending.isEmpty {
@@ -59,6 +61,10 @@ public struct Segmenter: Sendable {
           current = Draft()
         }
         var body = paragraph.range
+        if let tail = Byline.trailing(whole) {
+          current!.byline += tail.names
+          body = body.lowerBound..<(body.lowerBound + tail.start)
+        }
         if let lead {
           current!.byline += lead.names
           body = (body.lowerBound + lead.length)..<body.upperBound
@@ -74,7 +80,10 @@ public struct Segmenter: Sendable {
       }
     }
     close()
-    if !pending.isEmpty { drafts.append(Draft(headlines: pending)) }
+    // Headline lines with no text after them are a whole text only when nothing else is there;
+    // on a page they are signatures or stray furniture.
+    if !pending.isEmpty && drafts.isEmpty { drafts.append(Draft(headlines: pending)) }
+    if drafts.count > 1 { drafts.removeAll { $0.paragraphs.isEmpty && $0.byline.isEmpty } }
     return finish(reattachOrphans(drafts), text)
   }
 
@@ -92,6 +101,7 @@ public struct Segmenter: Sendable {
 
   func shape(of paragraph: Paragraph, in text: NormalizedText) -> Shape {
     let lines = paragraph.lines.map { text.string($0) }
+    if lines.allSatisfy(PageFurniture.matches) { return .furniture }
     if let last = lines.last, let at = LineShape.jumpMarker(in: last), at == 0 {
       return last.contains("详见") || last.contains("见第") ? .teaser : .jump
     }

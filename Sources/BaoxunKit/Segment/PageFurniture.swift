@@ -1,0 +1,13 @@
+/// Lines that belong to the page, not to any article: page headers (`2018年5月23日 星期三`,
+/// `镇街新闻 03`, `第2版`), editor credits (`责任编辑 柯美玲`), and dates standing alone.
+enum PageFurniture {
+  static let pattern = try! CompiledRegex(
+    #"^(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?: ?星期.)?(?: .{0,12})?"#
+      + #"|\p{sc=Han}{2,8}(?:·\p{sc=Han}{2,4})? ?(?:第 ?)?\d{1,2}(?: ?版)?"#
+      + #"|第 ?\d{1,2} ?版(?: .{0,12})?"#
+      + #"|(?:责任编辑|美术编辑|本版编辑|编辑|校对|美编|版式|组版)[ ：].{1,30})$"#)
+
+  static func matches(_ line: String) -> Bool {
+    (try? pattern.matches(in: line).isEmpty == false) ?? false
+  }
+}

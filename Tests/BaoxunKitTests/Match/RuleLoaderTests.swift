@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import BaoxunKit
+
+/// Each rule-file mistake is reported with the exact file:line:column and what is wrong.
+@Suite struct RuleLoaderTests {
+  /// Writes `files` into a fresh rules folder (with the shipped lexicons) and loads it.
+  func load(_ files: [String: String]) -> Result<RuleBook, DiagnosticList> {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir.appendingPathComponent("lexicons"), withIntermediateDirectories: true)
+    try! "书记\n区长\n".write(to: dir.appendingPathComponent("lexicons/posts.txt"), atomically: true, encoding: .utf8)
+    for (name, text) in files {
+      try! text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    defer { try? FileManager.default.removeItem(at: dir) }
+    do {
+      return .success(try RuleBook.load(from: dir, displayRoot: "R"))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  func firstError(_ files: [String: String]) -> Diagnostic? {
+    if case .failure(let list) = load(files) { return list.diagnostics.first }
+    return nil
+  }
+
+  static let good = """
+    rules:
+      - id: amount.test
+        record: amount
+        pattern: '总投资(?<amount>\\d+亿元)'
+        examples:
+          - text: 总投资3亿元
+            expect: {value: '300000000'}
+    """
+
+  @Test func goodFileLoads() throws {
+    let book = try load(["a.yaml": Self.good]).get()
+    #expect(book.rules.count == 1)
+    #expect(book.rules[0].location == SourceLocation(file: "R/a.yaml", line: 2, column: 5))
+    #expect(book.rules[0].examples[0].location.line == 6)
+    #expect(book.rules[0].location.line == 2)
+  }
+
+  @Test func yamlSyntaxError() {
+    let d = firstError(["a.yaml": "rules:\n  - id: x\n    pattern: \"\\d\"\n"])
+    #expect(d?.code == "rule.yaml.syntax")
+    #expect(d?.location?.file == "R/a.yaml")
+    #expect(d?.location?.line == 3)
+  }
+
+  @Test func unknownKeyIsRefused() {
+    let d = firstError(["a.yaml": Self.good.replacingOccurrences(of: "    pattern:", with: "    paterns: 'x'\n    pattern:")])
+    #expect(d?.code == "rule.key.unknown")
+    #expect(d?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 5))
+    #expect(d?.message.contains("paterns") == true)
+  }
+
+  @Test func pcreErrorPointsIntoThePattern() {
+    let bad = Self.good.replacingOccurrences(of: "'总投资(?<amount>\\d+亿元)'", with: "'总投资(?<amount>\\d+亿元'")
+    let d = firstError(["a.yaml": bad])
+    #expect(d?.code == "rule.pattern.invalid")
+    // pattern: starts at column 14 (the quote); the missing ')' is reported at the pattern's end.
+    #expect(d?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 15 + 18))
+    #expect(d?.message.contains("amount.test") == true)
+  }
+
+  @Test func unknownMacroAndLexicon() {
+    let m = firstError(["a.yaml": Self.good.replacingOccurrences(of: "总投资(?<amount>", with: "{NOPE}(?<amount>")])
+    #expect(m?.code == "rule.macro.unknown")
+    #expect(m?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 15))
+    let l = firstError(["a.yaml": Self.good.replacingOccurrences(of: "总投资(?<amount>", with: "总投资{@nolist}(?<amount>")])
+    #expect(l?.code == "rule.lexicon.unknown")
+    #expect(l?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 18))
+  }
+
+  @Test func duplicateRuleIdAcrossFiles() {
+    let d = firstError(["a.yaml": Self.good, "b.yaml": Self.good])
+    #expect(d?.code == "rule.id.duplicate")
+    #expect(d?.location == SourceLocation(file: "R/b.yaml", line: 2, column: 5))
+    #expect(d?.message.contains("R/a.yaml:2:5") == true)
+  }
+
+  @Test func groupThatIsNotAField() {
+    let d = firstError(["a.yaml": Self.good.replacingOccurrences(of: "(?<amount>", with: "(?<money>")])
+    #expect(d?.code == "rule.group.unknown")
+    #expect(d?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 14))
+  }
+
+  @Test func duplicateKeyInOneRule() {
+    let d = firstError(["a.yaml": Self.good.replacingOccurrences(of: "    record: amount", with: "    record: amount\n    record: job")])
+    #expect(d?.code == "rule.yaml.syntax")
+    #expect(d?.message.contains("record") == true)
+  }
+
+  @Test func ruleWithoutExampleIsAWarning() throws {
+    let book = try load(["a.yaml": String(Self.good.split(separator: "\n").prefix(4).joined(separator: "\n"))]).get()
+    #expect(book.warnings.map(\.code) == ["rule.example.missing"])
+  }
+
+  @Test func wordListsExpandLongestFirst() {
+    let lex = Lexicon.parse(name: "posts", text: "# posts\n县长\n常务副县长 # longest\n\n县长\n", file: "x")
+    #expect(lex.entries == ["县长", "常务副县长"])
+    #expect(lex.alternation == "(?:常务副县长|县长)")
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import BaoxunKit
+
+@Suite struct DecoderTests {
+  let sample = "本报讯（记者 金一清）这19个项目总投资近7.6亿元。\n"
+
+  /// Encodes with the system's iconv command, as an archive tool would have written the file.
+  func iconv(_ text: String, to encoding: String) throws -> [UInt8] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+    p.arguments = ["-f", "UTF-8", "-t", encoding]
+    let input = Pipe()
+    let output = Pipe()
+    p.standardInput = input
+    p.standardOutput = output
+    try p.run()
+    input.fileHandleForWriting.write(Data(text.utf8))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return [UInt8](data)
+  }
+
+  @Test func utf8WithAndWithoutBOM() throws {
+    #expect(try Decoder.decode(Array(sample.utf8)).encoding == .utf8)
+    let withBOM = try Decoder.decode([0xEF, 0xBB, 0xBF] + Array(sample.utf8))
+    #expect(withBOM.encoding == .utf8BOM)
+    #expect(withBOM.text == sample)
+  }
+
+  @Test func gb18030ViaIconv() throws {
+    let bytes = try iconv(sample, to: "GB18030")
+    #expect(bytes != Array(sample.utf8))
+    let decoded = try Decoder.decode(bytes)
+    #expect(decoded.encoding == .gb18030)
+    #expect(decoded.text == sample)
+  }
+
+  @Test func utf16WithBOM() throws {
+    let le = try Decoder.decode(try iconv(sample, to: "UTF-16LE").withBOM(le: true))
+    #expect(le.encoding == .utf16LE)
+    #expect(le.text == sample)
+    let be = try Decoder.decode(try iconv(sample, to: "UTF-16BE").withBOM(le: false))
+    #expect(be.encoding == .utf16BE)
+    #expect(be.text == sample)
+  }
+
+  @Test func binaryIsRejectedWithOffset() {
+    #expect(throws: DecodeError.binary(offset: 3)) { try Decoder.decode([0x41, 0x42, 0x43, 0x00, 0x44]) }
+  }
+
+  @Test func invalidBytesReportWhere() {
+    // 0xFF is neither UTF-8 nor a GB18030 lead byte.
+    #expect(throws: DecodeError.invalidGB18030(offset: 2)) { try Decoder.decode([0x41, 0x42, 0xFF, 0x41]) }
+  }
+
+  @Test func emptyFileDecodesToNothing() throws {
+    #expect(try Decoder.decode([]).text == "")
+  }
+}
+
+extension [UInt8] {
+  func withBOM(le: Bool) -> [UInt8] { (le ? [0xFF, 0xFE] : [0xFE, 0xFF]) + self }
+}

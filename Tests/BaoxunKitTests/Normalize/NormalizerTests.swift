@@ -1,0 +1,60 @@
+import Testing
+
+@testable import BaoxunKit
+
+@Suite struct NormalizerTests {
+  let normalizer = Normalizer()
+
+  @Test func foldsWidthAndPunctuation() {
+    let n = normalizer.normalize("规模达３．５亿元,增长12%(同比)。ＡＩ时代")
+    #expect(n.string(0..<n.scalars.count) == "规模达3.5亿元，增长12%（同比）。AI时代")
+  }
+
+  @Test func keepsDigitGroupingAndTime() {
+    let n = normalizer.normalize("营收1,100.9亿元，9:30开幕")
+    #expect(n.string(0..<n.scalars.count) == "营收1,100.9亿元，9:30开幕")
+  }
+
+  @Test func collapsesSpacesButKeepsOne() {
+    let n = normalizer.normalize("本报讯(记者\u{3000}阮伟康  陈书恒)  ")
+    #expect(n.string(0..<n.scalars.count) == "本报讯（记者 阮伟康 陈书恒）")
+  }
+
+  /// The seed's column breaks: each of these was cut across blank lines in the printed page.
+  @Test(arguments: [
+    "“创投余杭”系列战略合作签约", "在推动科技创新和产业创新深度融合上", "干出安全发展能级新提升", "要筑牢思想根基，",
+    "也成为该行动的一大亮点", "城市新中心不歇脚、不松劲", "不断创新打法、优化机制", "“忠诚担当谱新篇，实干争先开新局”",
+    "“阳光、土壤和雨露”。",
+  ])
+  func seedColumnBreaksAreJoined(_ phrase: String) {
+    let n = normalizer.normalize(RepoPaths.seedText)
+    let text = n.string(0..<n.scalars.count)
+    #expect(text.contains(phrase))
+  }
+
+  @Test func headlinesAreNotJoinedToTheirArticle() {
+    let n = normalizer.normalize(RepoPaths.seedText)
+    let paragraphs = n.paragraphs.map { n.string($0.range) }
+    #expect(paragraphs.contains("余杭区经济高质量发展大会举行"))
+    #expect(paragraphs.contains("◎俞杰"))
+    #expect(paragraphs.contains("从一场高规格大会看余杭的“进”与“立”"))
+  }
+
+  /// Every normalized character comes from an original character it is a folding of.
+  @Test func offsetMapPointsAtTheOriginalCharacters() {
+    let original = Array(RepoPaths.seedText.unicodeScalars)
+    let n = normalizer.normalize(RepoPaths.seedText)
+    for (i, s) in n.scalars.enumerated() where s != "\n" {
+      let o = original[Int(n.origin[i])]
+      let refolded = normalizer.fold(o, previous: nil, next: nil) ?? " "
+      #expect(refolded == s || o == s || (o == "," && s == "，") || (o == ":" && s == "："),
+        "normalized \(s) at \(i) maps to \(o)")
+    }
+  }
+
+  @Test func crlfCountsTwoScalars() {
+    let n = normalizer.normalize("第一段。\r\n\r\n第二段。")
+    let second = n.paragraphs[1].range
+    #expect(n.originalRange(second) == 8..<12)
+  }
+}
