@@ -2,7 +2,7 @@ extension Aggregator {
   /// Words that rules may catch in a name position but that never name a person.
   static let notNames: Set<String> = [
     "同志", "领导", "一行", "代表", "主持", "讲话", "出席", "参加", "陪同", "强调", "指出", "表示", "要求",
-    "带队", "负责人", "全体", "有关", "相关", "主要", "分别", "一起", "共同", "等人",
+    "带队", "负责人", "全体", "有关", "相关", "主要", "分别", "一起", "共同", "等人", "应邀",
   ]
 
   func addOfficial(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {

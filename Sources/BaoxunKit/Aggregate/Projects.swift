@@ -17,9 +17,23 @@ extension Aggregator {
     let investment = m.field("investment").flatMap(NumberParser.parse)
     let suffix = m.field("suffix") ?? ""
     for (raw, range) in items {
-      let name = raw.trimmingCharacters(in: [" ", "，", "、"]) + suffix
+      var name = raw.trimmingCharacters(in: [" ", "，", "、"]) + suffix
+      // A group named by its kind alone (签约项目18个) reads as 18个签约项目.
+      if let count, !name.contains("\(count)个"), !name.hasPrefix("这") { name = "\(count)个" + name }
       guard name.unicodeScalars.count >= 3 else { continue }
       let key = name.filter { !"“”\"（）() ".contains($0) }
+      // One group of projects is often named twice (集中开工项目28个 … 这28个项目总投资…).
+      if let count, let i = c.projects.firstIndex(where: { $0.count == count }) {
+        if c.projects[i].name.hasPrefix("这") || name.count > c.projects[i].name.count, !name.hasPrefix("这") {
+          c.projects[i].name = name
+          c.projects[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
+        }
+        if c.projects[i].investment == nil, let inv = investment?.value {
+          c.projects[i].investment = inv
+          c.projects[i].qualifier = investment?.qualifier ?? ""
+        }
+        continue
+      }
       if let i = c.projectIndex[key] {
         if c.projects[i].investment == nil, let inv = investment?.value {
           c.projects[i].investment = inv

@@ -22,7 +22,7 @@ public final class CompiledRegex: @unchecked Sendable {
     let bytes = Array(pattern.utf8)
     let compiled = bytes.withUnsafeBufferPointer { buffer in
       pcre2_compile_8(
-        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP), &errorCode, &errorOffset,
+        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES), &errorCode, &errorOffset,
         nil)
     }
     guard let compiled else {
