@@ -6,7 +6,10 @@ struct Baoxun: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "baoxun",
     abstract: "Turn Chinese local newspaper issues into CSV records with provenance.",
-    subcommands: [RunCommand.self, SegmentCommand.self, ExplainCommand.self, NumberCommand.self, RulesCommand.self])
+    subcommands: [
+      RunCommand.self, SegmentCommand.self, ExplainCommand.self, NumberCommand.self, RulesCommand.self,
+      EvalCommand.self,
+    ])
 
   /// Exit codes are part of the contract: 0 all processed, 1 some files failed, 2 bad usage or rules.
   static func main() {
