@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import BaoxunKit
+
+/// Rules must generalise: no pattern, macro or word list may name a person, project, event or
+/// place from the gold files. (Examples are test data and may quote real sentences.)
+@Suite struct RulesGeneraliseTests {
+  static let book = try! RuleBook.load(from: RepoPaths.rules)
+
+  static var goldNames: [String] {
+    let golds = try! GoldFile.loadFolder(RepoPaths.corpus.appendingPathComponent("gold"))
+    var names = Set<String>()
+    for g in golds.values {
+      for (kind, field) in [("officials", "name"), ("projects", "name"), ("events", "name"), ("events", "place")] {
+        for item in (g.required[kind] ?? []) + (g.optional[kind] ?? []) {
+          if let n = item[field]?.string, n.unicodeScalars.count >= 2 { names.insert(n) }
+        }
+      }
+    }
+    return names.sorted()
+  }
+
+  /// Everything a rule is made of, except its examples.
+  static var ruleText: String {
+    var parts = book.rules.map { $0.source + " " + $0.regex.pattern + " " + $0.set.values.joined(separator: " ") }
+    parts += book.macros.values
+    parts += book.lexicons.values.flatMap(\.entries)
+    return parts.joined(separator: "\n")
+  }
+
+  @Test func goldFilesHaveNames() {
+    #expect(Self.goldNames.count > 300)
+  }
+
+  @Test func noRuleNamesAGoldPersonProjectOrEvent() {
+    let text = Self.ruleText
+    for name in Self.goldNames {
+      #expect(!text.contains(name), "a rule, macro or word list contains the gold name '\(name)'")
+    }
+  }
+}
