@@ -4,7 +4,8 @@ extension Aggregator {
   func addProjects(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
     var items: [(String, Range<Int>)] = []
     if let list = m.groups["names"] {
-      for item in ListSplitter.split(list.text, minItem: 3) {
+      // Two-character pieces (隔膜、铜箔) are products or trades, not projects: they are dropped.
+      for item in ListSplitter.split(list.text, minItem: 3) where !item.text.contains("、") {
         let start = list.range.lowerBound + item.offset
         items.append((item.text, start..<(start + item.text.unicodeScalars.count)))
       }
