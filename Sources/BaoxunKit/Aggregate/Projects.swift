@@ -35,7 +35,10 @@ extension Aggregator {
         }
         continue
       }
-      if let i = c.projectIndex[key] {
+      // A shortened re-mention (楚宜纺织高档纱线项目 after 湖北楚宜纺织有限公司年产3万吨高档纱线项目)
+      // is the same project.
+      let abbreviated = count == nil ? c.projects.firstIndex { $0.count == nil && Self.abbreviates(key, $0.name) } : nil
+      if let i = c.projectIndex[key] ?? abbreviated {
         if c.projects[i].investment == nil, let inv = investment?.value {
           c.projects[i].investment = inv
           c.projects[i].qualifier = investment?.qualifier ?? ""
@@ -50,5 +53,18 @@ extension Aggregator {
         qualifier: items.count == 1 ? (investment?.qualifier ?? m.field("qualifier") ?? "") : "",
         status: m.field("status") ?? ""))
     }
+  }
+
+  /// True when `short`, without its 项目/工程 ending, appears in order within a longer `name`.
+  static func abbreviates(_ short: String, _ name: String) -> Bool {
+    var core = Substring(short)
+    for end in ["项目", "工程"] where core.hasSuffix(end) { core = core.dropLast(end.count) }
+    guard core.count >= 5, name.count > short.count else { return false }
+    var rest = Substring(name)
+    for ch in core {
+      guard let at = rest.firstIndex(of: ch) else { return false }
+      rest = rest[rest.index(after: at)...]
+    }
+    return true
   }
 }

@@ -27,7 +27,7 @@ public enum LineShape {
   /// Words that introduce the people credited for an article, longest first.
   public static let creditRoles = [
     "全媒体记者", "融媒体记者", "本报评论员", "本报记者", "见习记者", "实习记者", "特约记者", "首席记者",
-    "责任编辑", "美术编辑", "本版编辑", "评论员", "通讯员", "实习生", "记者", "摄影", "编辑", "校对",
+    "责任编辑", "美术编辑", "本版编辑", "责编", "评论员", "通讯员", "实习生", "记者", "摄影", "编辑", "校对",
     "文/图", "图/文", "文／图", "图／文",
   ]
 

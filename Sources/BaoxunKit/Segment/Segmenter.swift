@@ -171,10 +171,13 @@ public struct Segmenter: Sendable {
   }
 
   func kindOf(_ draft: Draft, headline: String?, _ text: NormalizedText) -> ArticleKind {
-    guard let headline else {
-      if draft.paragraphs.allSatisfy({ isCaption(text.string($0)) }) { return .caption }
-      return draft.orphan ? .news : .jump
+    // A photo with its title line is a caption, not an article.
+    if !draft.paragraphs.isEmpty, draft.byline.isEmpty || draft.paragraphs.count == 1,
+      draft.paragraphs.allSatisfy({ isCaption(text.string($0)) })
+    {
+      return .caption
     }
+    guard let headline else { return draft.orphan ? .news : .jump }
     let commentaryWords = ["评论员", "短评", "时评", "社论", "评论", "论语", "漫谈", "随笔"]
     if draft.bylineFromMark || commentaryWords.contains(where: { headline.contains($0) }) {
       return .commentary
