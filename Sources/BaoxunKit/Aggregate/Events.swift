@@ -1,16 +1,6 @@
 extension Aggregator {
   func addEvents(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
-    var items: [(String, Range<Int>)] = []
-    if let list = m.groups["names"] {
-      for item in ListSplitter.split(list.text, minItem: 5) {
-        let start = list.range.lowerBound + item.offset
-        items.append((item.text, start..<(start + item.text.unicodeScalars.count)))
-      }
-    } else if let one = m.groups["name"] {
-      items.append((one.text, one.range))
-    } else {
-      items.append((m.text, m.range))
-    }
+    let items = m.listedItems(minItem: 5)
     let prefix = m.field("prefix") ?? ""
     let suffix = m.field("suffix") ?? ""
     let found = m.groups["date_text"].map { ($0.text, "") } ?? c.input.dates.find(in: s.sentence.text)

@@ -38,3 +38,18 @@ enum ListSplitter {
     return items.filter { !$0.text.isEmpty }
   }
 }
+
+extension Mention {
+  /// The items a mention names: each item of its `names` list, else its `name`, else (when
+  /// `wholeMatch`) the match itself; with scalar ranges into the normalized text.
+  func listedItems(minItem: Int, wholeMatch: Bool = true) -> [(text: String, range: Range<Int>)] {
+    if let list = groups["names"] {
+      return ListSplitter.split(list.text, minItem: minItem).map { item in
+        let start = list.range.lowerBound + item.offset
+        return (item.text, start..<(start + item.text.unicodeScalars.count))
+      }
+    }
+    if let one = groups["name"] { return [(one.text, one.range)] }
+    return wholeMatch ? [(text, range)] : []
+  }
+}

@@ -7,15 +7,7 @@ extension Aggregator {
 
   func addOfficial(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
     let titles = splitTitles(m.field("titles") ?? m.field("title") ?? "")
-    var people: [(name: String, range: Range<Int>)] = []
-    if let list = m.groups["names"] {
-      for item in ListSplitter.split(list.text, minItem: 1) {
-        let start = list.range.lowerBound + item.offset
-        people.append((item.text, start..<(start + item.text.unicodeScalars.count)))
-      }
-    } else if let one = m.groups["name"] {
-      people.append((one.text, one.range))
-    }
+    let people = m.listedItems(minItem: 1, wholeMatch: false)
     let role = m.field("role")
     for (raw, range) in people {
       let name = raw.filter { $0 != " " }

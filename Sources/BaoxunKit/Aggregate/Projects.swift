@@ -2,18 +2,8 @@ import Foundation
 
 extension Aggregator {
   func addProjects(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
-    var items: [(String, Range<Int>)] = []
-    if let list = m.groups["names"] {
-      // Two-character pieces (隔膜、铜箔) are products or trades, not projects: they are dropped.
-      for item in ListSplitter.split(list.text, minItem: 3) where !item.text.contains("、") {
-        let start = list.range.lowerBound + item.offset
-        items.append((item.text, start..<(start + item.text.unicodeScalars.count)))
-      }
-    } else if let one = m.groups["name"] {
-      items.append((one.text, one.range))
-    } else {
-      items.append((m.text, m.range))
-    }
+    // Short pieces joined back together (隔膜、铜箔、结构件) are products or trades, not projects.
+    let items = m.listedItems(minItem: 3).filter { !$0.text.contains("、") }
     let count = m.field("count").flatMap(NumberParser.numeral).map { NSDecimalNumber(decimal: $0).intValue }
     let investment = m.field("investment").flatMap(NumberParser.parse)
     let suffix = m.field("suffix") ?? ""

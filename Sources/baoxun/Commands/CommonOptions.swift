@@ -40,3 +40,13 @@ func parseDate(_ text: String?) throws -> DateComponents? {
   }
   return d
 }
+
+/// The issue files under the given paths; a missing path is bad usage (exit 2).
+func findIssues(_ paths: [String]) throws -> [IssueFile] {
+  do {
+    return try IssueFile.find(paths)
+  } catch {
+    Terminal.error("error: \(error.message)")
+    throw ExitCode(2)
+  }
+}

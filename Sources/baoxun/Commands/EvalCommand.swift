@@ -23,13 +23,7 @@ struct EvalCommand: ParsableCommand {
       Terminal.error("error: cannot read gold files in '\(gold)': \(error)")
       throw ExitCode(2)
     }
-    let files: [IssueFile]
-    do {
-      files = try IssueFile.find(paths)
-    } catch {
-      Terminal.error("error: \(error.message)")
-      throw ExitCode(2)
-    }
+    let files = try findIssues(paths)
     let rows = Evaluation.rows(for: files, pipeline: Pipeline(book: book))
     // Only the issues given are scored, so one file can be evaluated against a gold folder.
     let given = Set(files.map { Scorer.issueKey($0.display) })
