@@ -11,6 +11,17 @@ extension Aggregator {
       if !suffix.isEmpty, !name.hasSuffix(suffix) { name += suffix }
       guard name.unicodeScalars.count >= 4 else { continue }
       let key = name.filter { !"“”\"（）() ".contains($0) }
+      // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
+      // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name.
+      if c.eventIndex[key] == nil, let i = c.events.firstIndex(where: {
+        Aggregator.abbreviates(key, $0.name, minCore: 5) || Aggregator.abbreviates($0.name, key, minCore: 5)
+      }) {
+        if name.count > c.events[i].name.count {
+          c.events[i].name = name
+          c.events[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
+        }
+        c.eventIndex[key] = i
+      }
       if let i = c.eventIndex[key] {
         if c.events[i].dateText.isEmpty { c.events[i].dateText = dateText; c.events[i].date = iso }
         if c.events[i].place.isEmpty { c.events[i].place = m.field("place") ?? "" }

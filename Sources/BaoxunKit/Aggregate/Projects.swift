@@ -46,10 +46,10 @@ extension Aggregator {
   }
 
   /// True when `short`, without its 项目/工程 ending, appears in order within a longer `name`.
-  static func abbreviates(_ short: String, _ name: String) -> Bool {
-    var core = Substring(short)
+  static func abbreviates(_ short: String, _ name: String, minCore: Int = 5) -> Bool {
+    var core = Substring(short.filter { !"“”\"（）() ".contains($0) })
     for end in ["项目", "工程"] where core.hasSuffix(end) { core = core.dropLast(end.count) }
-    guard core.count >= 5, name.count > short.count else { return false }
+    guard core.count >= minCore, name.count > short.count else { return false }
     var rest = Substring(name)
     for ch in core {
       guard let at = rest.firstIndex(of: ch) else { return false }

@@ -36,6 +36,7 @@ public enum LineShape {
   where C.Element == Unicode.Scalar {
     let head = String(String.UnicodeScalarView(line.prefix(10)))
     if head.hasPrefix("◎") || head.hasPrefix("本报讯") { return true }
+    if head.hasPrefix("□"), line.count <= 8 { return true }
     let afterParen = head.hasPrefix("（") ? String(head.dropFirst()) : head
     for role in creditRoles where afterParen.hasPrefix(role) {
       let rest = afterParen.dropFirst(role.count)
@@ -46,6 +47,13 @@ public enum LineShape {
       return line.prefix(16).contains("讯") || line.prefix(16).contains("电")
     }
     return false
+  }
+
+  /// A block of lines that reads as a headline group: no full stop, a short first line, and
+  /// following lines (subheadlines) that may run a little longer.
+  public static func isHeadlineGroup(_ lineLengths: [Int], hasFullStop: Bool) -> Bool {
+    guard let first = lineLengths.first, !hasFullStop else { return false }
+    return first <= 32 && lineLengths.dropFirst().allSatisfy { $0 <= 40 }
   }
 
   /// Jump lines and teaser pointers: `（下转第3版）`, `（上接第1版）`, `>>>>详见第2版`.

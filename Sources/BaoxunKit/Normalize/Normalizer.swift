@@ -183,8 +183,8 @@ public struct Normalizer: Sendable {
     if LineShape.startsWithByline(first.scalars) || LineShape.isJumpOrTeaser(first.scalars) {
       return false
     }
-    let looksLikeHeadline = block.lines.allSatisfy { $0.scalars.count <= 30 }
-      && !block.lines.contains { $0.scalars.contains("。") }
+    let looksLikeHeadline = LineShape.isHeadlineGroup(
+      block.lines.map(\.scalars.count), hasFullStop: block.lines.contains { $0.scalars.contains("。") })
     return !looksLikeHeadline
   }
 

@@ -5,8 +5,9 @@ public enum Byline {
   /// The byline at the start of a paragraph: its length in scalars and the names in it.
   public static func leading(_ text: String) -> (length: Int, names: [String])? {
     let scalars = Array(text.unicodeScalars)
-    if scalars.first == "◎" {
-      let end = scalars.firstIndex(where: { !isNameScalar($0) && $0 != "◎" && $0 != " " })
+    // ◎俞杰, and □ 陈书航 when the line holds nothing else (□ also marks section heads).
+    if scalars.first == "◎" || (scalars.first == "□" && scalars.count <= 8) {
+      let end = scalars.firstIndex(where: { !isNameScalar($0) && $0 != "◎" && $0 != "□" && $0 != " " })
         ?? scalars.count
       let names = splitNames(String(String.UnicodeScalarView(scalars[1..<end])))
       return names.isEmpty ? nil : (end, names)

@@ -7,7 +7,17 @@ enum PageFurniture {
       + #"|第 ?\d{1,2} ?版(?: .{0,12})?"#
       + #"|(?:责任编辑|美术编辑|本版编辑|编辑|责编|编审|审核|终审|校对|美编|版式|组版|值班)[ ：].{1,30})$"#)
 
+  /// A masthead line: an issue date with its weekday anywhere in a short line
+  /// (`要闻 2018年7月13日 星期五`, `2019年1月17日 星期四 第01版 要闻`).
+  static let masthead = try! CompiledRegex(#"^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日 ?(?:星期|周)[一二三四五六日天].{0,20}$"#)
+
   static func matches(_ line: String) -> Bool {
     (try? pattern.matches(in: line).isEmpty == false) ?? false
+  }
+
+  /// A short block with a masthead line is the page's head: paper name, date, publisher.
+  static func isMasthead(_ lines: [String]) -> Bool {
+    lines.count <= 4 && lines.allSatisfy { $0.count <= 40 }
+      && lines.contains { (try? masthead.matches(in: $0).isEmpty == false) ?? false }
   }
 }

@@ -46,7 +46,7 @@ public struct Segmenter: Sendable {
         }
         if current == nil { current = Draft() }
         current!.byline += names
-        current!.bylineFromMark = current!.bylineFromMark || whole.hasPrefix("◎")
+        current!.bylineFromMark = current!.bylineFromMark || whole.hasPrefix("◎") || whole.hasPrefix("□")
       case .body:
         let lead = LineShape.startsWithByline(paragraph.lines[0].unicodeScalarsIn(text))
           ? Byline.leading(whole) : nil
@@ -101,7 +101,13 @@ public struct Segmenter: Sendable {
 
   func shape(of paragraph: Paragraph, in text: NormalizedText) -> Shape {
     let lines = paragraph.lines.map { text.string($0) }
-    if lines.allSatisfy(PageFurniture.matches) { return .furniture }
+    if lines.allSatisfy(PageFurniture.matches) || PageFurniture.isMasthead(lines) { return .furniture }
+    // Section heads inside an article (■2018年工作回顾) are part of its text, not new headlines.
+    if let first = lines.first?.unicodeScalars.first, ["■", "□", "●", "◆", "★", "▲", "▶"].contains(first),
+      !LineShape.startsWithByline(lines[0].unicodeScalars)
+    {
+      return .body
+    }
     if let last = lines.last, let at = LineShape.jumpMarker(in: last), at == 0 {
       return last.contains("详见") || last.contains("见第") ? .teaser : .jump
     }
@@ -111,8 +117,7 @@ public struct Segmenter: Sendable {
     {
       return .bylineOnly
     }
-    let short = lines.allSatisfy { $0.unicodeScalars.count <= 32 }
-    if short, !whole.contains("。"), !lines.contains(where: { $0.hasSuffix("：") }),
+    if LineShape.isHeadlineGroup(lines.map(\.unicodeScalars.count), hasFullStop: whole.contains("。")), !lines.contains(where: { $0.hasSuffix("：") }),
       !LineShape.startsWithByline(whole.unicodeScalars), !lines.contains(where: isCaption)
     {
       return .headline

@@ -49,6 +49,7 @@ import Testing
     ("（记者 金一清） 昨日上午9时", ["金一清"]),
     ("记者 陈坚 通讯员 贾丹红", ["陈坚", "贾丹红"]),
     ("◎俞杰", ["俞杰"]),
+    ("□ 陈书航", ["陈书航"]),
     ("本报讯（通讯员 李 岩 记者 欧阳明华）近日", ["李岩", "欧阳明华"]),
   ])
   func bylineForms(_ text: String, _ names: [String]) {
@@ -62,5 +63,46 @@ import Testing
     #expect(a[0].kicker?.text == "奋力打造共同富裕示范区")
     #expect(a[0].headline?.text == "全县重大项目集中开工")
     #expect(a[0].subheadline?.text == "总投资156.8亿元")
+  }
+}
+
+@Suite struct PageLayoutTests {
+  func segment(_ text: String) -> [Article] { Segmenter().segment(Normalizer().normalize(text)) }
+
+  @Test func mastheadAndSectionHeadsAreNotArticles() {
+    let a = segment("""
+      梨树新闻
+      2019年1月17日 星期四 第01版 要闻
+      中共梨树县委主办
+
+      县十八届人大三次会议胜利闭幕
+
+      本报讯（记者 赵海鹰）1月16日上午，大会胜利闭幕。
+
+      ■2018年工作回顾
+
+      全县地区生产总值增长6%。
+      """)
+    #expect(a.map { $0.headline?.text } == ["县十八届人大三次会议胜利闭幕"])
+    #expect(a[0].sentences.contains { $0.text == "■2018年工作回顾" })
+  }
+
+  @Test func longSubheadlineStaysInItsHeadlineGroup() {
+    let a = segment("""
+      本报讯（记者 何嘉树）钟立新表示，我市将认真贯彻落实省委省政府决策部署和此次检查指导的要
+
+      市委常委会召开扩大会议
+      传达贯彻全省防汛减灾工作电视电话会议精神 研究部署我市防汛救灾工作
+
+      本报讯（记者 宋雨桐）7月12日晚，市委书记钟立新主持召开市委常委会扩大会议。
+      """)
+    #expect(a.last?.headline?.text == "市委常委会召开扩大会议")
+    #expect(a.last?.subheadline?.text.hasPrefix("传达贯彻") == true)
+  }
+
+  @Test func squareMarkedCommentaryByline() {
+    let a = segment("把“施工图”变成“实景图”\n\n□ 陈书航\n\n一分部署，九分落实。")
+    #expect(a.first?.byline == ["陈书航"])
+    #expect(a.first?.kind == .commentary)
   }
 }
