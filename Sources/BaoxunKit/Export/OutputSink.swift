@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Output format of `run`.
 public enum OutputFormat: String, Sendable, CaseIterable {
   case csv, jsonl
@@ -7,54 +11,93 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// Why output could not be written, said so the user can fix it.
 public enum OutputError: Error, CustomStringConvertible, Equatable {
+  /// Found before any work: the folder cannot be created or written, or a target is a folder.
   case notWritable(String, reason: String)
+  /// Found during the run (disk full, disk gone): the run stops and earlier outputs stay.
+  case writeFailed(String, reason: String)
 
   public var description: String {
     switch self {
     case .notWritable(let path, let reason):
       return "cannot write output to '\(path)': \(reason); choose another folder with --out"
+    case .writeFailed(let path, let reason):
+      return
+        "cannot write '\(path)': \(reason); the run stopped and earlier outputs were left as they were"
     }
   }
 }
 
 /// Streams rows to temporary files in the output folder and renames them into place only when
-/// the whole run is done, so an interrupted run leaves the previous outputs intact.
-public final class OutputSink {
+/// the whole run is done, so an interrupted or failed run leaves the previous outputs intact.
+///
+/// A class with a lock, not a value: a signal handler on another thread may `abandon()` it while
+/// the batch is writing, and must not tear a rename in `commit()` in half.
+public final class OutputSink: @unchecked Sendable {
+  struct Output {
+    var temp: URL
+    var final: URL
+    var handle: FileHandle
+  }
+
   let folder: URL
   let format: OutputFormat
   let bom: Bool
-  var handles: [String: (temp: URL, final: URL, handle: FileHandle)] = [:]
-  public private(set) var counts: [Table: Int] = [:]
+  let lock = NSLock()
+  /// Set when this sink made the folder, so abandoning a run leaves no empty folder behind.
+  let createdFolder: Bool
+  var outputs: [String: Output] = [:]
+  var counts: [Table: Int] = [:]
+
+  /// The file names a run in `format` writes.
+  public static func names(for format: OutputFormat) -> [String] {
+    format == .csv ? Table.allCases.map { "\($0.rawValue).csv" } : ["records.jsonl", "errors.csv"]
+  }
 
   /// Creates the folder and the temporary files at once, so an unwritable place fails before any work.
   public init(folder: URL, format: OutputFormat, bom: Bool) throws(OutputError) {
     self.folder = folder
     self.format = format
     self.bom = bom
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    let existed = fm.fileExists(atPath: folder.path, isDirectory: &isDir)
+    if existed && !isDir.boolValue {
+      throw .notWritable(folder.path, reason: "it is a file, not a folder")
+    }
+    createdFolder = !existed
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try fm.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       throw .notWritable(folder.path, reason: "cannot create the folder (\(Self.reason(error)))")
     }
-    let names = format == .csv ? Table.allCases.map { "\($0.rawValue).csv" } : ["records.jsonl", "errors.csv"]
-    let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-    for name in names {
+    Self.removeStaleTemporaries(in: folder)
+    let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    for name in Self.names(for: format) {
       let final = folder.appendingPathComponent(name)
+      if fm.fileExists(atPath: final.path, isDirectory: &isDir), isDir.boolValue {
+        abandon()
+        throw .notWritable(final.path, reason: "a folder stands where the output file goes")
+      }
       let temp = folder.appendingPathComponent(".\(name).\(tag).tmp")
-      guard FileManager.default.createFile(atPath: temp.path, contents: nil),
+      guard fm.createFile(atPath: temp.path, contents: nil),
         let handle = try? FileHandle(forWritingTo: temp)
       else {
+        let why = String(cString: strerror(errno))
         abandon()
-        throw .notWritable(folder.path, reason: "permission denied or read-only")
+        throw .notWritable(folder.path, reason: "cannot create a file there (\(why))")
       }
-      handles[name] = (temp, final, handle)
+      outputs[name] = Output(temp: temp, final: final, handle: handle)
       var head: [UInt8] = []
       if name.hasSuffix(".csv") {
         if bom { head += CSVWriter.bom }
-        let table = Table(rawValue: String(name.dropLast(4)))!
-        CSVWriter.append(row: table.columns, to: &head)
+        CSVWriter.append(row: Table(rawValue: String(name.dropLast(4)))!.columns, to: &head)
       }
-      handle.write(Data(head))
+      do {
+        try handle.write(contentsOf: head)
+      } catch {
+        abandon()
+        throw .notWritable(folder.path, reason: Self.reason(error))
+      }
     }
   }
 
@@ -62,41 +105,105 @@ public final class OutputSink {
     (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
   }
 
+  /// Rows written so far, per table.
+  public var rowCounts: [Table: Int] { lock.withLock { counts } }
+
+  /// The temporary files being written, for tests that check none is left behind.
+  public var temporaryFiles: [URL] {
+    lock.withLock { outputs.values.map(\.temp).sorted { $0.path < $1.path } }
+  }
+
   /// Appends one issue's rows; called in input order so output is the same for any --jobs.
-  public func write(_ records: IssueRecords) {
-    for (table, rows) in RowBuilder.rows(records) where !rows.isEmpty {
-      counts[table, default: 0] += rows.count
-      var bytes: [UInt8] = []
-      let name: String
+  /// After `abandon()` it writes nothing, so a run being interrupted cannot recreate a file.
+  public func write(_ records: IssueRecords) throws(OutputError) {
+    var chunks: [String: [UInt8]] = [:]
+    var added: [Table: Int] = [:]
+    let tables = RowBuilder.rows(records)
+    // In `Table` order, not the dictionary's, which changes from run to run: JSONL interleaves
+    // the tables in one file, and two runs must give the same bytes.
+    for table in Table.allCases {
+      guard let rows = tables[table], !rows.isEmpty else { continue }
+      added[table] = rows.count
       if format == .jsonl && table != .errors {
-        name = "records.jsonl"
-        for row in rows { JSONLWriter.append(row: row, table: table, to: &bytes) }
+        for row in rows {
+          JSONLWriter.append(row: row, table: table, to: &chunks["records.jsonl", default: []])
+        }
       } else {
-        name = "\(table.rawValue).csv"
-        for row in rows { CSVWriter.append(row: row, to: &bytes) }
+        for row in rows {
+          CSVWriter.append(row: row, to: &chunks["\(table.rawValue).csv", default: []])
+        }
       }
-      handles[name]?.handle.write(Data(bytes))
     }
+    lock.lock()
+    defer { lock.unlock() }
+    // Tables in a fixed order, so that a failure leaves the same files written on every run.
+    for (name, bytes) in chunks.sorted(by: { $0.key < $1.key }) {
+      guard let output = outputs[name] else { return }
+      do {
+        try output.handle.write(contentsOf: bytes)
+      } catch {
+        throw .writeFailed(output.temp.path, reason: Self.reason(error))
+      }
+    }
+    for (table, n) in added { counts[table, default: 0] += n }
   }
 
-  /// Moves every finished file into place.
+  /// Flushes every file to disk, then moves each into place. Flushing all of them first means
+  /// that a full disk is found before any earlier output has been replaced.
   public func commit() throws(OutputError) {
-    for (_, h) in handles.sorted(by: { $0.key < $1.key }) {
-      try? h.handle.synchronize()
-      try? h.handle.close()
-      if rename(h.temp.path, h.final.path) != 0 {
-        throw .notWritable(h.final.path, reason: String(cString: strerror(errno)))
+    lock.lock()
+    defer { lock.unlock() }
+    let all = outputs.sorted { $0.key < $1.key }
+    for (_, o) in all {
+      do {
+        try o.handle.synchronize()
+        try o.handle.close()
+      } catch {
+        throw .writeFailed(o.temp.path, reason: Self.reason(error))
       }
     }
-    handles = [:]
+    for (name, o) in all {
+      if rename(o.temp.path, o.final.path) != 0 {
+        throw .writeFailed(o.final.path, reason: String(cString: strerror(errno)))
+      }
+      outputs[name] = nil
+    }
   }
 
-  /// Removes the temporary files, leaving earlier outputs as they were.
-  public func abandon() {
-    for (_, h) in handles {
-      try? h.handle.close()
-      try? FileManager.default.removeItem(at: h.temp)
+  /// Removes the temporary files (and the folder, if this run made it and it is empty), leaving
+  /// earlier outputs as they were. Safe to call from any thread, more than once, and after `commit()`.
+  /// - Returns: how many temporary files were removed; 0 when the run had already committed.
+  @discardableResult
+  public func abandon() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    let removed = outputs.count
+    for (_, o) in outputs {
+      try? o.handle.close()
+      unlink(o.temp.path)
     }
-    handles = [:]
+    outputs = [:]
+    if createdFolder { rmdir(folder.path) }  // fails, harmlessly, unless the folder is empty
+    return removed
+  }
+
+  /// Deletes temporary files left by runs that died without cleaning up (killed, or crashed), so
+  /// they do not pile up; files of a run still alive (another process) are left alone.
+  static func removeStaleTemporaries(in folder: URL) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      return
+    }
+    let outputs = Set(OutputFormat.allCases.flatMap(names(for:)))
+    for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+      // .<output>.<pid>-<random>.tmp
+      let parts = name.dropFirst().dropLast(4).split(separator: ".")
+      guard parts.count >= 3, let tag = parts.last,
+        outputs.contains(parts.dropLast().joined(separator: ".")),
+        let pid = tag.split(separator: "-").first.flatMap({ Int32($0) })
+      else { continue }
+      if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+        unlink(folder.appendingPathComponent(name).path)
+      }
+    }
   }
 }

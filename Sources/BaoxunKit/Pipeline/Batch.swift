@@ -4,17 +4,44 @@ import Foundation
 public struct BatchSummary: Sendable {
   public var files: Int
   public var bytes: Int
+  /// Files with at least one failure row in `errors.csv` (read, decode, or a rule that gave up).
   public var failedFiles: Int
+  /// Files that only got a warning row: no article in them (empty, only whitespace…).
+  public var warnedFiles: Int
   public var counts: [Table: Int]
   public var seconds: Double
+
+  /// The summary for stderr, e.g. `17 files (0.5 MB) in 1.20s: 120 articles, 80 officials, …;
+  /// 1 file failed, 2 with no article (see errors.csv)`.
+  public var line: String {
+    let mb = String(format: "%.1f", Double(bytes) / 1_000_000)
+    let time = String(format: "%.2f", seconds)
+    let records = Table.allCases.filter { $0 != .errors }.map {
+      "\(counts[$0] ?? 0) \($0.rawValue)"
+    }
+    var problems = "\(failedFiles) \(failedFiles == 1 ? "file" : "files") failed"
+    if warnedFiles > 0 { problems += ", \(warnedFiles) with no article" }
+    if failedFiles + warnedFiles > 0 { problems += " (see errors.csv)" }
+    return "\(files) files (\(mb) MB) in \(time)s: " + records.joined(separator: ", ") + "; "
+      + problems
+  }
 }
 
-/// Progress as files finish, in input order: done, total, bytes done, total bytes.
-public typealias BatchProgress = (_ done: Int, _ total: Int, _ bytes: Int, _ totalBytes: Int) -> Void
+/// One file finished and written, reported in input order for the progress line and for the
+/// one stderr line each problem deserves.
+public struct BatchProgress: Sendable {
+  public var done: Int
+  public var total: Int
+  public var bytes: Int
+  public var totalBytes: Int
+  /// The `errors.csv` rows of the file just written, failures and warnings.
+  public var problems: [ErrorRecord]
+}
 
 /// Processes many issues on several threads and writes their rows in input order, whatever the
-/// number of threads; results wait in a small reassembly buffer, so memory stays flat.
-public struct Batch {
+/// number of threads; results wait in a small reassembly buffer, so memory stays flat however
+/// large the corpus: at most `4 × jobs` issues are held at once.
+public struct Batch: Sendable {
   public var pipeline: Pipeline
   public var jobs: Int
   public var date: DateComponents?
@@ -25,12 +52,19 @@ public struct Batch {
     self.date = date
   }
 
-  public func run(_ files: [IssueFile], into sink: OutputSink, progress: BatchProgress? = nil) -> BatchSummary {
+  /// Runs every file and writes its rows to `sink` as soon as all earlier files are written.
+  /// A file that fails is a row in `errors.csv`, never a thrown error; only failing to write
+  /// the output stops the batch, because going on would lose every later row.
+  public func run(
+    _ files: [IssueFile], into sink: OutputSink, progress: ((BatchProgress) -> Void)? = nil
+  ) throws(OutputError) -> BatchSummary {
     let started = Date()
     let queue = Reassembly(count: files.count, window: jobs * 4)
+    // Workers are stopped however this function ends, so none outlives a failed write.
+    defer { queue.cancel() }
     let pipeline = self.pipeline
     let date = self.date
-    for _ in 0..<min(jobs, max(files.count, 1)) {
+    for _ in 0..<min(jobs, files.count) {
       let worker = Thread {
         let matcher = pipeline.makeMatcher()
         while let i = queue.take() {
@@ -41,27 +75,38 @@ public struct Batch {
       worker.start()
     }
     var failed = 0
+    var warned = 0
     var bytes = 0
     let totalBytes = files.reduce(0) { $0 + $1.size }
     for i in 0..<files.count {
       let records = queue.wait(for: i)
-      if records.errors.contains(where: { $0.stage == "read" || $0.stage == "decode" }) { failed += 1 }
-      sink.write(records)
+      if records.errors.contains(where: { IssueStage.isFailure($0.stage) }) {
+        failed += 1
+      } else if !records.errors.isEmpty {
+        warned += 1
+      }
+      try sink.write(records)
       bytes += files[i].size
-      progress?(i + 1, files.count, bytes, totalBytes)
+      progress?(
+        BatchProgress(
+          done: i + 1, total: files.count, bytes: bytes, totalBytes: totalBytes,
+          problems: records.errors))
     }
-    return BatchSummary(files: files.count, bytes: totalBytes, failedFiles: failed, counts: sink.counts,
-      seconds: Date().timeIntervalSince(started))
+    return BatchSummary(
+      files: files.count, bytes: totalBytes, failedFiles: failed, warnedFiles: warned,
+      counts: sink.rowCounts, seconds: Date().timeIntervalSince(started))
   }
 }
 
-/// Hands out indices to workers, at most `window` ahead of the writer, and returns results in order.
+/// Hands out indices to workers, at most `window` ahead of the writer, and returns results in
+/// order. A class because the workers and the writer share it; every field is guarded by `condition`.
 final class Reassembly: @unchecked Sendable {
   let condition = NSCondition()
   let count: Int
   let window: Int
   var next = 0
   var written = 0
+  var cancelled = false
   var results: [Int: IssueRecords] = [:]
 
   init(count: Int, window: Int) {
@@ -69,18 +114,19 @@ final class Reassembly: @unchecked Sendable {
     self.window = window
   }
 
+  /// The next index to process, or nil when all are handed out or the run was cancelled.
   func take() -> Int? {
     condition.lock()
     defer { condition.unlock() }
-    while next < count && next - written >= window { condition.wait() }
-    guard next < count else { return nil }
+    while !cancelled && next < count && next - written >= window { condition.wait() }
+    guard !cancelled, next < count else { return nil }
     next += 1
     return next - 1
   }
 
   func put(_ i: Int, _ r: IssueRecords) {
     condition.lock()
-    results[i] = r
+    if !cancelled { results[i] = r }
     condition.broadcast()
     condition.unlock()
   }
@@ -92,5 +138,14 @@ final class Reassembly: @unchecked Sendable {
     written = i + 1
     condition.broadcast()
     return results.removeValue(forKey: i)!
+  }
+
+  /// Stops handing out work; workers finish the file in hand and exit.
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    results = [:]
+    condition.broadcast()
+    condition.unlock()
   }
 }

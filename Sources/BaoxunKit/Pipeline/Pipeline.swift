@@ -45,27 +45,53 @@ public struct Pipeline: Sendable {
       records: aggregator.aggregate(input))
   }
 
-  /// Reads, decodes and analyzes one file; a file that cannot be read or decoded becomes an error row.
+  /// Reads, decodes and analyzes one file. Whatever goes wrong becomes a row for `errors.csv`
+  /// (stage `read` or `decode`) instead of an error, so one broken file never stops a batch.
+  /// A file with no article gets a warning row (stage `empty`) naming its size and encoding,
+  /// so an analyst can tell an empty page from a file that was never processed.
   public func process(_ file: IssueFile, date: DateComponents? = nil, matcher: Matcher) -> IssueRecords {
-    let data: Data
+    if let reason = file.listingError {
+      return .problem(file, .read, ReadError.unlistedFolder(reason).description)
+    }
+    let bytes: [UInt8]
     do {
-      data = try Data(contentsOf: file.url)
+      bytes = try IssueReader.read(file.url)
     } catch {
-      var r = IssueRecords()
-      r.errors.append(ErrorRecord(issue: file.display, stage: "read",
-        message: "cannot read file: \((error as NSError).localizedDescription)"))
-      return r
+      return .problem(file, .read, error.description)
     }
     let decoded: DecodedText
     do {
-      decoded = try Decoder.decode([UInt8](data))
+      decoded = try Decoder.decode(bytes)
     } catch {
-      var r = IssueRecords()
-      r.errors.append(ErrorRecord(issue: file.display, stage: "decode", message: error.description))
-      return r
+      return .problem(file, .decode, error.description)
     }
     let issueDate = date ?? DateResolver.issueDate(fromPath: file.url.path)
-    return analyze(text: decoded.text, issue: file.display, encoding: decoded.encoding.rawValue,
+    var records = analyze(text: decoded.text, issue: file.display, encoding: decoded.encoding.rawValue,
       date: issueDate, matcher: matcher).records
+    if records.articles.isEmpty {
+      records.errors.insert(ErrorRecord(issue: file.display, stage: IssueStage.empty.rawValue,
+        message: Self.emptyMessage(bytes: bytes.count, decoded)), at: 0)
+    }
+    return records
+  }
+
+  /// Says why a file gave no article, and how it was read, so the encoding is on record too.
+  static func emptyMessage(bytes: Int, _ decoded: DecodedText) -> String {
+    let how = "read as \(decoded.encoding.rawValue)"
+    if bytes == 0 { return "empty file (0 bytes): nothing to extract" }
+    if decoded.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
+      return "only whitespace (\(bytes) bytes, \(how)): nothing to extract"
+    }
+    let chars = decoded.text.unicodeScalars.count
+    return "no article found in \(chars) characters (\(how)): check that the file is newspaper text"
+  }
+}
+
+extension IssueRecords {
+  /// The records of a file that could not be processed: one `errors.csv` row, nothing else.
+  static func problem(_ file: IssueFile, _ stage: IssueStage, _ message: String) -> IssueRecords {
+    var r = IssueRecords()
+    r.errors.append(ErrorRecord(issue: file.display, stage: stage.rawValue, message: message))
+    return r
   }
 }

@@ -4,20 +4,24 @@ import Foundation
 
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "run", abstract: "Extract records from issue files and folders into CSV (or JSONL).")
+    commandName: "run",
+    abstract: "Extract records from issue files and folders into CSV (or JSONL).")
 
   @Argument(help: "Issue files or folders (searched recursively for *.txt).")
   var paths: [String]
 
   @OptionGroup var rules: RulesOption
 
-  @Option(name: .long, help: "Output folder.")
+  @Option(name: .long, help: "Output folder; earlier outputs are replaced only by a complete run.")
   var out: String = "out"
 
-  @Option(name: .long, help: "Output format.")
+  @Option(
+    name: .long, help: "csv: a file per record type; jsonl: records.jsonl, one typed record a line."
+  )
   var format: OutputFormat = .csv
 
-  @Option(name: .long, help: "Issue date YYYY-MM-DD for relative dates (default: from each file's path).")
+  @Option(
+    name: .long, help: "Issue date YYYY-MM-DD for relative dates (default: from each file's path).")
   var date: String?
 
   @Option(name: .long, help: "Files processed in parallel (default: all cores).")
@@ -29,73 +33,83 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .long, help: "Run every rule on every sentence (to compare with the prefilter).")
   var noPrefilter = false
 
-  @Flag(name: .long, help: "No progress and no summary on stderr.")
+  @Flag(name: .long, help: "No progress, summary or warnings on stderr; errors are still shown.")
   var quiet = false
 
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
   }
 
+  /// Order matters: rules and the output folder are checked before anything is read, so a
+  /// typo in `--out` costs no time; the interrupt cleanup is set up before any worker starts.
   func run() throws {
     let issueDate = try parseDate(date)
     let book = try rules.load()
-    let files: [IssueFile]
-    do {
-      files = try IssueFile.find(paths)
-    } catch {
-      Terminal.error("error: \(error.message)")
-      throw ExitCode(2)
+    let progress = Progress(enabled: !quiet && Terminal.stderrIsTTY)
+    let pending = PendingOutput()
+    let out = self.out
+    Interrupts.onInterrupt { signal in
+      progress.clear()
+      let outcome: String
+      if let sink = pending.sink {
+        outcome =
+          sink.abandon() > 0
+          ? "no output written; files in '\(out)' left as they were"
+          : "outputs were already complete"
+      } else {
+        outcome = "no output written"
+      }
+      Terminal.error("interrupted (signal \(signal)): \(outcome)")
     }
     let sink: OutputSink
     do {
       sink = try OutputSink(folder: URL(fileURLWithPath: out), format: format, bom: !noBom)
+      pending.sink = sink
     } catch {
       Terminal.error("error: \(error.description)")
       throw ExitCode(2)
     }
-    let batch = Batch(pipeline: Pipeline(book: book, usePrefilter: !noPrefilter), jobs: jobs, date: issueDate)
-    let progress = Progress(enabled: !quiet && Terminal.stderrIsTTY)
-    let summary = batch.run(files, into: sink) { done, total, bytes, totalBytes in
-      progress.update(done: done, total: total, bytes: bytes, totalBytes: totalBytes)
-    }
-    progress.finish()
+    let files: [IssueFile]
     do {
+      files = try IssueFile.find(paths)
+    } catch {
+      sink.abandon()
+      Terminal.error("error: \(error.message)")
+      throw ExitCode(2)
+    }
+    let batch = Batch(
+      pipeline: Pipeline(book: book, usePrefilter: !noPrefilter), jobs: jobs, date: issueDate)
+    let quiet = self.quiet
+    let summary: BatchSummary
+    do {
+      summary = try batch.run(files, into: sink) { p in
+        for problem in p.problems where !quiet || IssueStage.isFailure(problem.stage) {
+          let severity = IssueStage.isFailure(problem.stage) ? "error" : "warning"
+          progress.print("\(problem.issue): \(severity): \(problem.message)")
+        }
+        progress.update(p)
+      }
+      progress.clear()
       try sink.commit()
     } catch {
+      progress.clear()
+      sink.abandon()
       Terminal.error("error: \(error.description)")
       throw ExitCode(2)
     }
-    if !quiet {
-      let c = summary.counts
-      let mb = Double(summary.bytes) / 1_000_000
-      Terminal.error(String(format: "%d files (%.1f MB) in %.2fs: ", summary.files, mb, summary.seconds)
-        + "\(c[.articles] ?? 0) articles, \(c[.officials] ?? 0) officials, \(c[.events] ?? 0) events, "
-        + "\(c[.projects] ?? 0) projects, \(c[.amounts] ?? 0) amounts, \(c[.jobs] ?? 0) jobs; "
-        + "\(summary.failedFiles) files failed → \(out)/")
-    }
+    if !quiet { Terminal.error(summary.line + " → \(out)/") }
     if summary.failedFiles > 0 { throw ExitCode(1) }
   }
 }
 
-/// Files done, MB/s and time left on stderr, redrawn in place; only on a terminal.
-final class Progress {
-  let enabled: Bool
-  let started = Date()
-  var last = Date.distantPast
+/// The output an interrupt must clean up, once it exists; set by the main thread, read by the
+/// interrupt thread.
+final class PendingOutput: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: OutputSink?
 
-  init(enabled: Bool) { self.enabled = enabled }
-
-  func update(done: Int, total: Int, bytes: Int, totalBytes: Int) {
-    guard enabled, done == total || Date().timeIntervalSince(last) > 0.2 else { return }
-    last = Date()
-    let elapsed = max(Date().timeIntervalSince(started), 0.001)
-    let rate = Double(bytes) / elapsed
-    let left = rate > 0 ? Double(totalBytes - bytes) / rate : 0
-    let line = String(format: "\r%d/%d files  %.1f MB/s  %.0fs left ", done, total, rate / 1_000_000, left)
-    FileHandle.standardError.write(Data(line.utf8))
-  }
-
-  func finish() {
-    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  var sink: OutputSink? {
+    get { lock.withLock { value } }
+    set { lock.withLock { value = newValue } }
   }
 }

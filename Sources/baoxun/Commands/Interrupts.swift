@@ -1,0 +1,39 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Lets a run clean up when it is stopped (Ctrl-C, `kill`, a closed terminal) and then die of
+/// the signal as usual, so shells and schedulers still see "interrupted".
+///
+/// The signals are blocked in the calling thread, and so in every thread it starts afterwards,
+/// and one thread waits for them with `sigwait`: the cleanup then runs as ordinary code, not in
+/// a signal handler, and may take locks. Call it before starting any worker thread.
+enum Interrupts {
+  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+  static func onInterrupt(_ cleanup: @escaping @Sendable (Int32) -> Void) {
+    var set = signalSet(signals)
+    pthread_sigmask(SIG_BLOCK, &set, nil)
+    let waiter = Thread {
+      var set = signalSet(signals)
+      var received: Int32 = 0
+      while sigwait(&set, &received) != 0 {}
+      cleanup(received)
+      signal(received, SIG_DFL)
+      var one = signalSet([received])
+      pthread_sigmask(SIG_UNBLOCK, &one, nil)
+      raise(received)
+      _exit(128 + received)  // not reached: the default action of these signals ends the process
+    }
+    waiter.start()
+  }
+
+  static func signalSet(_ signals: [Int32]) -> sigset_t {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for s in signals { sigaddset(&set, s) }
+    return set
+  }
+}
