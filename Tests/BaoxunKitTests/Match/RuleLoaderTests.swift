@@ -86,7 +86,44 @@ import Testing
   @Test func groupThatIsNotAField() {
     let d = firstError(["a.yaml": Self.good.replacingOccurrences(of: "(?<amount>", with: "(?<money>")])
     #expect(d?.code == "rule.group.unknown")
-    #expect(d?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 14))
+    // At the group's '(' (the quote is column 14, 总投资 columns 15–17).
+    #expect(d?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 18))
+  }
+
+  @Test func expectedColumnThatTheTableLacks() {
+    let d = firstError(["a.yaml": Self.good.replacingOccurrences(of: "{value: '300000000'}", with: "{valu: '300000000'}")])
+    #expect(d?.code == "rule.expect.unknown")
+    #expect(d?.location == SourceLocation(file: "R/a.yaml", line: 7, column: 18))
+    #expect(d?.message.contains("did you mean 'value'") == true)
+  }
+
+  @Test func doubledQuoteAndFoldedLinesKeepColumnsExact() {
+    // '' is one character of the pattern but two of the file.
+    let quoted = Self.good.replacingOccurrences(of: "'总投资(?<amount>", with: "'a''b{NOPE}(?<amount>")
+    #expect(firstError(["a.yaml": quoted])?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 19))
+    // A pattern folded onto a second line: the error is on that line.
+    let folded = Self.good.replacingOccurrences(of: "亿元)'", with: "亿元)\n      {NOPE}'")
+    #expect(firstError(["a.yaml": folded])?.location == SourceLocation(file: "R/a.yaml", line: 5, column: 7))
+  }
+
+  @Test func brokenMacroIsReportedOnceWhereItIsDefined() throws {
+    let macros = "macros:\n  MONEY: '\\d+{NUMS}元'\n"
+    let rule = Self.good.replacingOccurrences(of: "(?<amount>\\d+亿元)", with: "(?<amount>{MONEY})")
+    guard case .failure(let list) = load(["m.yaml": macros, "a.yaml": rule]) else {
+      Issue.record("a broken macro must not load")
+      return
+    }
+    #expect(list.diagnostics.map(\.code) == ["rule.macro.unknown"])
+    #expect(list.diagnostics.first?.location == SourceLocation(file: "R/m.yaml", line: 2, column: 14))
+    #expect(list.diagnostics.first?.message.hasPrefix("macro 'MONEY': unknown macro '{NUMS}'") == true)
+  }
+
+  @Test func yamlErrorNamesTheRuleItIsIn() {
+    let d = firstError(["a.yaml": Self.good.replacingOccurrences(of: "'总投资(?<amount>\\d+亿元)'", with: "\"总投资\\d\"")])
+    #expect(d?.code == "rule.yaml.syntax")
+    #expect(d?.location == SourceLocation(file: "R/a.yaml", line: 4, column: 18))
+    #expect(d?.message.hasPrefix("rule 'amount.test': YAML syntax: found unknown escape character") == true)
+    #expect(d?.message.contains("single quotes") == true)
   }
 
   @Test func duplicateKeyInOneRule() {
