@@ -41,11 +41,17 @@ public struct SentenceMatches: Sendable {
 }
 
 /// Runs every rule on a sentence and keeps, per record type, the non-overlapping winners.
-/// One Matcher per thread: it owns PCRE2 match data and a JIT stack.
+/// One Matcher per thread: it owns PCRE2 match data, a JIT stack and per-sentence buffers.
 public final class Matcher {
   public let book: RuleBook
   let scratch: MatchScratch
   let prefilter: Prefilter?
+  /// The sentence as UTF-8, what PCRE2 and the prefilter read; its storage is reused.
+  private var bytes: [UInt8] = []
+  /// For each byte of `bytes` (and one past the end), the scalar offset in the sentence.
+  private var scalarAtByte: [Int32] = []
+  /// The prefilter's working bitsets, reused from sentence to sentence.
+  private var choice = Prefilter.Scratch()
 
   public init(book: RuleBook, usePrefilter: Bool = true, matchLimit: UInt32 = 100_000) {
     self.book = book
@@ -54,51 +60,84 @@ public final class Matcher {
   }
 
   public func match(_ sentence: Sentence, in text: NormalizedText) -> SentenceMatches {
-    var bytes: [UInt8] = []
-    var scalarAtByte: [Int32] = []
-    bytes.reserveCapacity(sentence.range.count * 3)
-    scalarAtByte.reserveCapacity(sentence.range.count * 3 + 1)
-    for (k, s) in text.scalars[sentence.range].enumerated() {
-      let before = bytes.count
-      UTF8.encode(s) { bytes.append($0) }
-      for _ in before..<bytes.count { scalarAtByte.append(Int32(k)) }
-    }
-    scalarAtByte.append(Int32(sentence.range.count))
+    encode(text.scalars[sentence.range])
     let base = sentence.range.lowerBound
-    func scalars(_ r: Range<Int>) -> Range<Int> {
-      (base + Int(scalarAtByte[r.lowerBound]))..<(base + Int(scalarAtByte[r.upperBound]))
-    }
-    let candidates = prefilter?.candidates(in: sentence.text) ?? Array(book.rules.indices)
     var found: [Mention] = []
     var failures: [MatchFailure] = []
+    let rules = book.rules
     bytes.withUnsafeBufferPointer { buffer in
-      for r in candidates {
-        let rule = book.rules[r]
-        do {
-          for m in try rule.regex.matches(in: buffer, scratch: scratch) where !m.range.isEmpty {
-            var groups: [String: GroupCapture] = [:]
-            for g in rule.fieldGroups {
-              guard let br = m.groups[g.number] else { continue }
-              let sr = scalars(br)
-              groups[g.name] = GroupCapture(range: sr, text: text.string(sr))
+      scalarAtByte.withUnsafeBufferPointer { scalarAt in
+        func scalars(_ lower: Int, _ upper: Int) -> Range<Int> {
+          (base + Int(scalarAt[lower]))..<(base + Int(scalarAt[upper]))
+        }
+        func string(_ lower: Int, _ upper: Int) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+        }
+        func run(_ r: Int) {
+          let rule = rules[r]
+          do {
+            try rule.regex.forEachMatch(in: buffer, scratch: scratch) { ovector in
+              let (start, end) = (ovector[0], ovector[1])
+              guard start < end else { return }
+              var groups: [String: GroupCapture] = [:]
+              for g in rule.fieldGroups {
+                let (s, e) = (ovector[2 * g.number], ovector[2 * g.number + 1])
+                guard s >= 0 && e >= s else { continue }
+                groups[g.name] = GroupCapture(range: scalars(s, e), text: string(s, e))
+              }
+              found.append(Mention(ruleID: rule.id, record: rule.record, priority: rule.priority,
+                range: scalars(start, end), text: string(start, end), groups: groups, set: rule.set))
             }
-            let whole = scalars(m.range)
-            found.append(Mention(ruleID: rule.id, record: rule.record, priority: rule.priority,
-              range: whole, text: text.string(whole), groups: groups, set: rule.set))
+          } catch {
+            let why = error == .matchLimit
+              ? "rule '\(rule.id)' hit the PCRE2 match limit: simplify its pattern (nested repeats?)"
+              : "rule '\(rule.id)': \(error)"
+            failures.append(MatchFailure(ruleID: rule.id, sentence: sentence.range, message: why))
           }
-        } catch let error as RegexError {
-          let why = error == .matchLimit
-            ? "rule '\(rule.id)' hit the PCRE2 match limit: simplify its pattern (nested repeats?)"
-            : "rule '\(rule.id)': \(error)"
-          failures.append(MatchFailure(ruleID: rule.id, sentence: sentence.range, message: why))
-        } catch {
-          failures.append(MatchFailure(ruleID: rule.id, sentence: sentence.range, message: "\(error)"))
+        }
+        if let prefilter {
+          prefilter.candidates(in: buffer, into: &choice)
+          for (w, word) in choice.picked.enumerated() {
+            var rest = word
+            while rest != 0 {
+              run(w * 64 + rest.trailingZeroBitCount)
+              rest &= rest - 1
+            }
+          }
+        } else {
+          for r in rules.indices { run(r) }
         }
       }
     }
+    if found.isEmpty && failures.isEmpty { return SentenceMatches(kept: [], lost: [], failures: []) }
     let (kept, lost) = OverlapResolver.resolve(found)
     return SentenceMatches(kept: kept, lost: lost, failures: failures)
   }
+
+  /// Fills `bytes` and `scalarAtByte` for one sentence, keeping their storage: the sentence is
+  /// measured first, then encoded straight into the buffers, with no per-byte append.
+  private func encode(_ scalars: ArraySlice<Unicode.Scalar>) {
+    var count = 0
+    for s in scalars { count += UTF8Width.of(s) }
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: repeatElement(0, count: count))
+    scalarAtByte.removeAll(keepingCapacity: true)
+    scalarAtByte.append(contentsOf: repeatElement(0, count: count + 1))
+    bytes.withUnsafeMutableBufferPointer { out in
+      scalarAtByte.withUnsafeMutableBufferPointer { at in
+        var k = 0
+        var n: Int32 = 0
+        for s in scalars {
+          let start = k
+          UTF8Width.write(s, to: out, at: &k)
+          for b in start..<k { at[b] = n }
+          n += 1
+        }
+        at[count] = n
+      }
+    }
+  }
+
 }
 
 /// Overlapping mentions of one record type are resolved by priority, then length, then position.

@@ -1,26 +1,133 @@
-/// Skips rules whose required literal is absent from a sentence. Rules without a literal always
-/// run, so the records are the same with or without it; only the time differs.
-final class Prefilter: Sendable {
-  let always: [Int]
-  let byLiteral: [(literal: String, rules: [Int])]
+/// Picks the rules worth running on a sentence. A rule's required literal sets (see
+/// `LiteralAnalysis`) must each be hit for it to match, so a rule that misses one is skipped:
+/// only the time differs with or without the prefilter, never the records. Rules without sets
+/// always run. Every literal of every rule is found in one Aho–Corasick pass over the sentence's
+/// UTF-8 bytes, so the cost of choosing grows with the sentence, not with the number of rules.
+public struct Prefilter: Sendable {
+  /// Words of a rule bitset: bit `r % 64` of word `r / 64` stands for rule `r`.
+  let words: Int
+  /// The rules that have no literals, as a bitset.
+  let always: [UInt64]
+  let automaton: AhoCorasick
+  /// For each output of the automaton, the rules whose first (most selective) set it hits,
+  /// `words` words each.
+  let masks: [UInt64]
+  /// Words of a bitset over the rules' further sets (conditions).
+  let conditionWords: Int
+  /// For each output of the automaton, the further sets it hits, `conditionWords` words each.
+  let conditionMasks: [UInt64]
+  /// For each rule, the conditions that must also be hit (its second and later sets).
+  let conditionsOf: [[Int]]
 
-  init(_ rules: [Rule]) {
-    var always: [Int] = []
-    var map: [String: [Int]] = [:]
-    for (i, rule) in rules.enumerated() {
-      if rule.requiredLiterals.isEmpty {
-        always.append(i)
-      } else {
-        for lit in rule.requiredLiterals { map[lit, default: []].append(i) }
+  public init(_ rules: [Rule]) {
+    words = max(1, (rules.count + 63) / 64)
+    var always = [UInt64](repeating: 0, count: words)
+    var literalIndex: [[UInt8]: Int] = [:]
+    var literals: [[UInt8]] = []
+    var firstOf: [[Int]] = []  // per literal: the rules whose first set holds it
+    var furtherOf: [[Int]] = []  // per literal: the conditions (later sets) that hold it
+    var conditionsOf: [[Int]] = []
+    var conditionCount = 0
+    func index(_ literal: String) -> Int {
+      let bytes = Array(literal.utf8)
+      if let known = literalIndex[bytes] { return known }
+      literalIndex[bytes] = literals.count
+      literals.append(bytes)
+      firstOf.append([])
+      furtherOf.append([])
+      return literals.count - 1
+    }
+    for (r, rule) in rules.enumerated() {
+      var conditions: [Int] = []
+      let sets = rule.requiredLiterals.filter { !$0.isEmpty }
+      if sets.isEmpty { always[r / 64] |= 1 << UInt64(r % 64) }
+      for (k, set) in sets.enumerated() {
+        if k > 0 {
+          conditions.append(conditionCount)
+          conditionCount += 1
+        }
+        for literal in set {
+          let l = index(literal)
+          if k == 0 { firstOf[l].append(r) } else { furtherOf[l].append(conditions[k - 1]) }
+        }
+      }
+      conditionsOf.append(conditions)
+    }
+    automaton = AhoCorasick(literals)
+    conditionWords = max(1, (conditionCount + 63) / 64)
+    var masks = [UInt64](repeating: 0, count: automaton.outputs.count * words)
+    var conditionMasks = [UInt64](repeating: 0, count: automaton.outputs.count * conditionWords)
+    for (o, found) in automaton.outputs.enumerated() {
+      for literal in found {
+        for r in firstOf[literal] { masks[o * words + r / 64] |= 1 << UInt64(r % 64) }
+        for c in furtherOf[literal] { conditionMasks[o * conditionWords + c / 64] |= 1 << UInt64(c % 64) }
       }
     }
     self.always = always
-    byLiteral = map.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    self.masks = masks
+    self.conditionMasks = conditionMasks
+    self.conditionsOf = conditionsOf
   }
 
-  func candidates(in sentence: String) -> [Int] {
-    var picked = always
-    for entry in byLiteral where sentence.contains(entry.literal) { picked += entry.rules }
-    return Array(Set(picked)).sorted()
+  /// Per-thread buffers for `candidates`, so choosing allocates nothing per sentence.
+  struct Scratch {
+    var picked: [UInt64] = []
+    var conditions: [UInt64] = []
+  }
+
+  /// Sets `scratch.picked` to the bitset of rules to run on `sentence` (its UTF-8 bytes).
+  func candidates(in sentence: UnsafeBufferPointer<UInt8>, into scratch: inout Scratch) {
+    if scratch.picked.count != words { scratch.picked = [UInt64](repeating: 0, count: words) }
+    if scratch.conditions.count != conditionWords {
+      scratch.conditions = [UInt64](repeating: 0, count: conditionWords)
+    }
+    let (words, conditionWords) = (self.words, self.conditionWords)
+    scratch.picked.withUnsafeMutableBufferPointer { picked in
+      scratch.conditions.withUnsafeMutableBufferPointer { hit in
+        for w in 0..<words { picked[w] = always[w] }
+        for w in 0..<conditionWords { hit[w] = 0 }
+        masks.withUnsafeBufferPointer { masks in
+          conditionMasks.withUnsafeBufferPointer { conditionMasks in
+            automaton.scan(sentence) { output in
+              for w in 0..<words { picked[w] |= masks[output * words + w] }
+              for w in 0..<conditionWords { hit[w] |= conditionMasks[output * conditionWords + w] }
+            }
+          }
+        }
+        // A rule whose first set was hit still needs each of its further sets.
+        for w in 0..<words {
+          var rest = picked[w]
+          while rest != 0 {
+            let bit = rest.trailingZeroBitCount
+            rest &= rest - 1
+            for c in conditionsOf[w * 64 + bit] where hit[c / 64] & (1 << UInt64(c % 64)) == 0 {
+              picked[w] &= ~(1 << UInt64(bit))
+              break
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The indices of the rules to run on `sentence`, ascending.
+  public func candidates(in sentence: String) -> [Int] {
+    var scratch = Scratch()
+    var bytes = Array(sentence.utf8)
+    bytes.withUnsafeMutableBufferPointer { candidates(in: UnsafeBufferPointer($0), into: &scratch) }
+    return Self.indices(scratch.picked)
+  }
+
+  /// The set bits of a rule bitset, ascending.
+  static func indices(_ bits: [UInt64]) -> [Int] {
+    var out: [Int] = []
+    for (w, word) in bits.enumerated() {
+      var rest = word
+      while rest != 0 {
+        out.append(w * 64 + rest.trailingZeroBitCount)
+        rest &= rest - 1
+      }
+    }
+    return out
   }
 }

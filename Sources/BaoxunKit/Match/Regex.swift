@@ -1,4 +1,5 @@
 import CPCRE2
+import Foundation
 
 /// Why a pattern could not be compiled or run; `offset` is in bytes of the expanded pattern.
 public enum RegexError: Error, Equatable, Sendable {
@@ -63,39 +64,58 @@ public final class CompiledRegex: @unchecked Sendable {
     RegexError
   ) -> [RegexMatch] {
     var found: [RegexMatch] = []
-    var start = 0
-    let length = subject.count
-    let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
-    while start <= length {
-      let rc = pcre2_match_8(
-        code, base, length, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData,
-        scratch.context)
-      if rc == PCRE2_ERROR_NOMATCH { break }
-      if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT { throw .matchLimit }
-      if rc < 0 { throw .match(code: rc, message: pcre2Message(rc)) }
-      let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-      let pairs = Int(pcre2_get_ovector_count_8(scratch.matchData))
+    let pairs = min(Int(pcre2_get_ovector_count_8(scratch.matchData)), captureCount + 1)
+    try forEachMatch(in: subject, scratch: scratch) { ovector in
       var groups: [Int: Range<Int>] = [:]
-      for g in 1..<min(pairs, captureCount + 1) {
+      for g in stride(from: 1, to: pairs, by: 1) {
         let s = ovector[2 * g]
         let e = ovector[2 * g + 1]
-        if s >= 0 && e >= s { groups[g] = Int(s)..<Int(e) }
+        if s >= 0 && e >= s { groups[g] = s..<e }
       }
-      let whole = Int(ovector[0])..<Int(ovector[1])
-      found.append(RegexMatch(range: whole, groups: groups))
-      if whole.isEmpty {
-        start = whole.upperBound + 1
-        while start < length && subject[start] & 0xC0 == 0x80 { start += 1 }
-      } else {
-        start = whole.upperBound
-      }
+      found.append(RegexMatch(range: ovector[0]..<ovector[1], groups: groups))
     }
     return found
   }
 
-  /// Convenience for tests and one-off checks: matches over a Swift string.
+  /// Calls `body` with every non-overlapping match, left to right, as PCRE2's offset vector:
+  /// byte offsets in pairs, whole match first, -1 for a group that did not take part. Nothing is
+  /// allocated per match, which is what the matcher's inner loop needs. The subject must already
+  /// be valid UTF-8 (it is not checked again). PCRE2 sets the groups past the last one that
+  /// took part to unset, so every pair up to the scratch's size can be read.
+  @inline(__always)
+  public func forEachMatch(
+    in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch,
+    _ body: (UnsafeMutablePointer<Int>) -> Void
+  ) throws(RegexError) {
+    var start = 0
+    let length = subject.count
+    let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+    let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+    while start <= length {
+      // pcre2_jit_match skips pcre2_match's argument checks; the options and limits are the same.
+      let rc = jitted
+        ? pcre2_jit_match_8(code, base, length, start, 0, scratch.matchData, scratch.context)
+        : pcre2_match_8(code, base, length, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
+      if rc == PCRE2_ERROR_NOMATCH { break }
+      if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT { throw .matchLimit }
+      if rc < 0 { throw .match(code: rc, message: pcre2Message(rc)) }
+      body(ovector)
+      let end = ovector[1]
+      if ovector[0] == end {
+        start = end + 1
+        while start < length && subject[start] & 0xC0 == 0x80 { start += 1 }
+      } else {
+        start = end
+      }
+    }
+  }
+
+  /// Matches over a Swift string, for one-off checks (page furniture, tests). The match state
+  /// is borrowed from a small pool kept with the pattern: creating it per call maps and unmaps a
+  /// JIT stack each time, which was a visible share of segmenting.
   public func matches(in text: String) throws(RegexError) -> [RegexMatch] {
-    let scratch = MatchScratch(ovectorPairs: captureCount + 1)
+    let scratch = borrowScratch()
+    defer { returnScratch(scratch) }
     var bytes = Array(text.utf8)
     do {
       return try bytes.withUnsafeMutableBufferPointer { buffer in
@@ -106,6 +126,22 @@ public final class CompiledRegex: @unchecked Sendable {
     } catch {
       throw .match(code: 0, message: "\(error)")
     }
+  }
+
+  private let spareLock = NSLock()
+  /// Match states not in use, each sized for this pattern with the default limits.
+  private var spares: [MatchScratch] = []
+
+  private func borrowScratch() -> MatchScratch {
+    spareLock.lock()
+    defer { spareLock.unlock() }
+    return spares.popLast() ?? MatchScratch(ovectorPairs: captureCount + 1)
+  }
+
+  private func returnScratch(_ scratch: MatchScratch) {
+    spareLock.lock()
+    defer { spareLock.unlock() }
+    if spares.count < 8 { spares.append(scratch) }
   }
 }
 

@@ -44,6 +44,7 @@ public struct Rule: Sendable {
   public var set: [String: String]
   public var examples: [RuleExample]
   public var location: SourceLocation
-  /// Literals at least one of which every match contains; empty when the rule cannot be filtered.
-  public var requiredLiterals: [String]
+  /// Sets of literals a sentence must all hit (one literal of each) for the rule to match there,
+  /// most selective first; empty when the rule cannot be filtered and always runs.
+  public var requiredLiterals: [[String]]
 }

@@ -8,6 +8,14 @@ struct RuleLoader {
   let display: String
   var diagnostics: [Diagnostic] = []
   var warnings: [Diagnostic] = []
+  /// Each rule file's lines as written, to place an error inside a pattern at its own column.
+  var sources: [String: [String]] = [:]
+  /// Macros whose own definition is broken: already reported where they are defined, so a rule
+  /// that uses them is not reported again.
+  var brokenMacros: Set<String> = []
+  /// Names known once every file is read, for "did you mean" and the list of word lists.
+  var macroNames: Set<String> = []
+  var lexiconNames: [String] = []
 
   init(directory: URL, displayRoot: String?) {
     self.directory = directory
@@ -55,6 +63,9 @@ struct RuleLoader {
       documents.append((shown, root))
     }
     let expander = MacroExpander(macros: macros, lexicons: lexicons)
+    macroNames = Set(macros.keys)
+    lexiconNames = Array(lexicons.keys)
+    checkMacroDefinitions(documents, expander: expander)
     var rules: [Rule] = []
     var ids: [String: SourceLocation] = [:]
     for (shown, root) in documents {
@@ -96,6 +107,9 @@ struct RuleLoader {
         "cannot read rule file as UTF-8")
       return nil
     }
+    sources[shown] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
     do {
       guard let node = try Yams.compose(yaml: text) else { return nil }
       guard let mapping = node.mapping else {
@@ -105,8 +119,10 @@ struct RuleLoader {
       return mapping
     } catch let e as YamlError {
       let (mark, problem) = Self.describe(e)
-      error("rule.yaml.syntax", SourceLocation(file: shown, line: mark?.line ?? 1, column: mark?.column ?? 1),
-        "YAML syntax: \(problem)")
+      let line = mark?.line ?? 1
+      let rule = Self.ruleID(before: line, in: sources[shown] ?? []).map { "rule '\($0)': " } ?? ""
+      error("rule.yaml.syntax", SourceLocation(file: shown, line: line, column: mark?.column ?? 1),
+        "\(rule)YAML syntax: \(problem)\(Self.yamlHint(problem))")
       return nil
     } catch {
       self.error("rule.yaml.syntax", SourceLocation(file: shown, line: 1, column: 1), "YAML: \(error)")
@@ -134,15 +150,21 @@ struct RuleLoader {
       error("rule.invalid", at, "each rule is a mapping with id, record, pattern and examples")
       return nil
     }
-    checkKeys(m, allowed: Self.ruleKeys, file: file, what: "rule")
     guard let id = m["id"]?.string, !id.isEmpty else {
-      error("rule.id.missing", at, "rule has no 'id'")
+      checkKeys(m, allowed: Self.ruleKeys, file: file, what: "rule")
+      error("rule.id.missing", at,
+        "rule has no 'id': give each rule a unique id such as 'amount.land-use'")
       return nil
     }
-    guard let recordNode = m["record"], let record = RecordType(rawValue: recordNode.string ?? "") else {
-      let shown = m["record"]?.string ?? ""
-      error("rule.record.invalid", m["record"].map { place(file, $0) } ?? at,
-        "rule '\(id)': record '\(shown)' is not one of \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
+    checkKeys(m, allowed: Self.ruleKeys, file: file, what: "rule '\(id)'")
+    let recordTypes = RecordType.allCases.map(\.rawValue).joined(separator: ", ")
+    guard let recordNode = m["record"] else {
+      error("rule.record.missing", at, "rule '\(id)' has no 'record': one of \(recordTypes)")
+      return nil
+    }
+    guard let record = RecordType(rawValue: recordNode.string ?? "") else {
+      error("rule.record.invalid", place(file, recordNode),
+        "rule '\(id)': record '\(recordNode.string ?? "")' is not one of \(recordTypes)")
       return nil
     }
     var priority = 0
@@ -157,25 +179,16 @@ struct RuleLoader {
       error("rule.pattern.missing", at, "rule '\(id)' has no 'pattern'")
       return nil
     }
-    let patternAt = place(file, patternNode)
-    let quoted = patternNode.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
-    func column(_ offset: Int) -> SourceLocation {
-      SourceLocation(file: file, line: patternAt.line, column: patternAt.column + (quoted ? 1 : 0) + offset)
-    }
+    let column = places(of: patternNode, file: file)
     let expansion: MacroExpander.Expansion
     do {
       expansion = try expander.expand(source)
     } catch {
-      switch error {
-      case .unknownMacro(let name, let offset):
-        self.error("rule.macro.unknown", column(offset),
-          "rule '\(id)': unknown macro '{\(name)}': define it under 'macros:' in any rule file")
-      case .unknownLexicon(let name, let offset):
-        self.error("rule.lexicon.unknown", column(offset),
-          "rule '\(id)': unknown word list '{@\(name)}': add Rules/lexicons/\(name).txt")
-      case .cycle(let name, let offset):
-        self.error("rule.macro.cycle", column(offset), "rule '\(id)': macro '{\(name)}' refers to itself")
+      // A failure inside a macro's body was reported where the macro is defined.
+      if let used = Self.reference(in: source, at: Self.offset(of: error)), brokenMacros.contains(used) {
+        return nil
       }
+      reportExpansion(error, what: "rule '\(id)'", at: column)
       return nil
     }
     let regex: CompiledRegex
@@ -184,14 +197,16 @@ struct RuleLoader {
     } catch {
       if case .compile(let message, let offset) = error {
         let o = expansion.origin.isEmpty ? 0 : expansion.origin[min(offset, expansion.origin.count - 1)]
+        let inside = Self.reference(in: source, at: o).map { " (inside '{\($0)}')" } ?? ""
         self.error("rule.pattern.invalid", column(o),
-          "rule '\(id)': pattern does not compile at offset \(o): \(message)")
+          "rule '\(id)': pattern does not compile at offset \(o)\(inside): \(message)")
       }
       return nil
     }
     let fields = record.fields
     for group in regex.groupNames where !fields.contains(group.name) {
-      error("rule.group.unknown", patternAt,
+      let o = Self.groupOffset(group.name, in: expansion)
+      error("rule.group.unknown", o.map(column) ?? place(file, patternNode),
         "rule '\(id)': named group '\(group.name)' is not a field of \(record.rawValue) records (fields: \(fields.sorted().joined(separator: ", ")))")
     }
     var set: [String: String] = [:]
@@ -206,9 +221,9 @@ struct RuleLoader {
       }
     }
     var examples: [RuleExample] = []
-    examples += readExamples(m["examples"], kind: .example, id: id, file: file)
-    examples += readExamples(m["counterexamples"], kind: .counterexample, id: id, file: file)
-    examples += readExamples(m["todo"], kind: .todo, id: id, file: file)
+    examples += readExamples(m["examples"], kind: .example, id: id, file: file, table: record.table)
+    examples += readExamples(m["counterexamples"], kind: .counterexample, id: id, file: file, table: record.table)
+    examples += readExamples(m["todo"], kind: .todo, id: id, file: file, table: record.table)
     if !examples.contains(where: { $0.kind == .example }) {
       warnings.append(Diagnostic(code: "rule.example.missing", at: at,
         "rule '\(id)' has no example: add one under 'examples:' with the fields it must produce"))
@@ -216,10 +231,13 @@ struct RuleLoader {
     let groups = regex.groupNames.filter { fields.contains($0.name) }
     return Rule(id: id, record: record, priority: priority, source: source, regex: regex,
       fieldGroups: groups, set: set, examples: examples, location: at,
-      requiredLiterals: LiteralAnalysis.requiredLiterals(expansion.pattern))
+      requiredLiterals: LiteralAnalysis.requirements(expansion.pattern))
   }
 
-  mutating func readExamples(_ node: Node?, kind: RuleExample.Kind, id: String, file: String) -> [RuleExample] {
+  mutating func readExamples(
+    _ node: Node?, kind: RuleExample.Kind, id: String, file: String, table: Table
+  ) -> [RuleExample] {
+    let columns = Set(table.columns)
     guard let node else { return [] }
     guard let seq = node.sequence else {
       error("rule.examples.invalid", place(file, node), "rule '\(id)': '\(kind.rawValue)s' must be a list")
@@ -236,9 +254,24 @@ struct RuleLoader {
         error("rule.example.invalid", at, "rule '\(id)': an example needs 'text' (and 'expect' fields)")
         continue
       }
-      checkKeys(m, allowed: ["text", "expect", "note"], file: file, what: "example")
+      checkKeys(m, allowed: ["text", "expect", "note"], file: file, what: "example of rule '\(id)'")
       var expect: [String: String] = [:]
-      for (k, v) in m["expect"]?.mapping ?? [:] { expect[k.string ?? ""] = v.string ?? "" }
+      if let e = m["expect"], e.mapping == nil {
+        error("rule.expect.invalid", place(file, e),
+          "rule '\(id)': 'expect' must be a mapping such as {value: '120', unit: mu}")
+      }
+      for (k, v) in m["expect"]?.mapping ?? [:] {
+        let name = k.string ?? ""
+        // An expected column the table does not have could never match: the example would fail
+        // with a puzzling "got …", so say what is wrong where it is written.
+        if !columns.contains(name) {
+          let hint = Self.closest(name, in: Array(columns)).map { "did you mean '\($0)'? " } ?? ""
+          error("rule.expect.unknown", place(file, k),
+            "rule '\(id)': expected field '\(name)' is not a column of \(table.rawValue).csv: \(hint)"
+              + "columns: \(table.columns.joined(separator: ", "))")
+        }
+        expect[name] = v.string ?? ""
+      }
       out.append(RuleExample(ruleID: id, kind: kind, text: text, expect: expect, location: at))
     }
     return out
@@ -248,8 +281,10 @@ struct RuleLoader {
     for key in m.keys {
       let k = key.string ?? ""
       if !allowed.contains(k) {
+        let hint = Self.closest(k, in: Array(allowed)).map { "did you mean '\($0)'? " } ?? ""
         error("rule.key.unknown", place(file, key),
-          "unknown key '\(k)' in \(what) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+          "unknown key '\(k)' in \(what): \(hint)allowed: "
+            + allowed.sorted().joined(separator: ", "))
       }
     }
   }

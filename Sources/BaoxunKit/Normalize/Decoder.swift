@@ -43,6 +43,8 @@ public enum Decoder {
   public static func decode(_ data: [UInt8]) throws(DecodeError) -> DecodedText {
     if data.starts(with: [0xEF, 0xBB, 0xBF]) {
       if let text = strictUTF8(data[3...]) { return DecodedText(text: text, encoding: .utf8BOM) }
+      // A UTF-8 mark on GBK bytes (some export tools add one): the mark is not text.
+      if !data.contains(0) { return DecodedText(text: try gb18030(Array(data[3...])), encoding: .gb18030) }
     }
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
       let little = data[0] == 0xFF

@@ -34,13 +34,15 @@ public enum LineShape {
   /// Lines that open with a byline (`本报讯（记者 …）`, `（全媒体记者 …）`, `记者 … 通讯员 …`, `◎…`).
   public static func startsWithByline<C: Collection>(_ line: C) -> Bool
   where C.Element == Unicode.Scalar {
-    let head = String(String.UnicodeScalarView(line.prefix(10)))
-    if head.hasPrefix("◎") || head.hasPrefix("本报讯") { return true }
-    if head.hasPrefix("□"), line.count <= 8 { return true }
-    let afterParen = head.hasPrefix("（") ? String(head.dropFirst()) : head
-    for role in creditRoles where afterParen.hasPrefix(role) {
+    let head = String(scalars: line.prefix(10))
+    let plain = PlainText.isPlain(head)
+    func starts(_ prefix: String) -> Bool { PlainText.hasPrefix(head, prefix, textIsPlain: plain) }
+    if starts("◎") || starts("本报讯") { return true }
+    if starts("□"), line.count <= 8 { return true }
+    let afterParen = starts("（") ? String(head.dropFirst()) : head
+    for role in creditRoles where PlainText.hasPrefix(afterParen, role, textIsPlain: plain) {
       let rest = afterParen.dropFirst(role.count)
-      if head.hasPrefix("（") || rest.hasPrefix(" ") || rest.isEmpty { return true }
+      if starts("（") || rest.hasPrefix(" ") || rest.isEmpty { return true }
     }
     // 本报杭州讯, 本报北京3月5日电 …
     if head.first == "本" && head.dropFirst().first == "报" {
@@ -59,29 +61,35 @@ public enum LineShape {
   /// Jump lines and teaser pointers: `（下转第3版）`, `（上接第1版）`, `>>>>详见第2版`.
   public static func isJumpOrTeaser<C: Collection>(_ line: C) -> Bool
   where C.Element == Unicode.Scalar {
-    let s = String(String.UnicodeScalarView(line))
+    let s = String(scalars: line)
     return jumpMarker(in: s) != nil
   }
 
   /// The scalar offset where a trailing jump or teaser marker begins, if the line has one.
   public static func jumpMarker(in line: String) -> Int? {
     let scalars = Array(line.unicodeScalars)
-    for marker in ["下转", "上接", "转第", "接第", "详见第", "见第"] {
-      let m = Array(marker.unicodeScalars)
+    // Every marker holds 转, 接 or 见: a line with none of them (most lines) needs no search.
+    guard scalars.contains(where: { $0 == "转" || $0 == "接" || $0 == "见" }) else { return nil }
+    for m in jumpMarkers {
       guard let at = firstIndex(of: m, in: scalars) else { continue }
       guard scalars[at...].contains("版") else { continue }
       var start = at
-      while start > 0, ["（", ">", "》", " ", "→", "▶"].contains(scalars[start - 1]) { start -= 1 }
+      while start > 0, jumpLeaders.contains(scalars[start - 1]) { start -= 1 }
       let tail = scalars[at...]
       if tail.count <= 12 { return start }
     }
     return nil
   }
 
+  static let jumpMarkers: [[Unicode.Scalar]] = ["下转", "上接", "转第", "接第", "详见第", "见第"].map {
+    Array($0.unicodeScalars)
+  }
+  static let jumpLeaders: [Unicode.Scalar] = ["（", ">", "》", " ", "→", "▶"]
+
   static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
     guard needle.count <= hay.count else { return nil }
     for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-      if Array(hay[i..<(i + needle.count)]) == needle { return i }
+      if hay.hasScalars(needle, at: i) { return i }
     }
     return nil
   }

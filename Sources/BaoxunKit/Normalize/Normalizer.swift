@@ -7,11 +7,7 @@ public struct NormalizedText: Sendable {
   public let originalLength: Int
   public let paragraphs: [Paragraph]
 
-  public func string(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range])
-    return String(view)
-  }
+  public func string(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
 
   /// The original scalar range a normalized range came from (end exclusive).
   public func originalRange(_ range: Range<Int>) -> Range<Int> {
@@ -107,6 +103,10 @@ public struct Normalizer: Sendable {
       if c == "." { return c }
     }
     if c == ":" , let p = previous, p.isASCII, p.properties.isAlphabetic { return c }
+    // Only ASCII, 「」『』 and ﹐﹔﹕ have entries in the table: the rest of the text (nearly all
+    // of it) skips the hashing.
+    guard c.value < 0x80 || (0x300C...0x300F).contains(c.value) || (0xFE50...0xFE55).contains(c.value)
+    else { return c }
     return Self.toChinese[c] ?? c
   }
 

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import BaoxunKit
+
+/// The multi-literal matcher and the prefilter built on it: it may only skip rules that cannot
+/// match, so records are the same with and without it.
+@Suite struct PrefilterTests {
+  /// Every pattern occurring in `text`, found the slow way.
+  func naive(_ patterns: [[UInt8]], _ text: [UInt8]) -> [Int] {
+    patterns.indices.filter { p in
+      let n = patterns[p]
+      guard !n.isEmpty, n.count <= text.count else { return false }
+      return (0...(text.count - n.count)).contains { Array(text[$0..<($0 + n.count)]) == n }
+    }
+  }
+
+  @Test func automatonFindsOverlappingAndNestedPatterns() {
+    let words = ["he", "she", "his", "hers", "书记", "区委书记", "委书", "记者", "总投资", "投资"]
+    let patterns = words.map { Array($0.utf8) }
+    let ac = AhoCorasick(patterns)
+    for text in ["ushers", "区委书记刘颖", "记者", "这19个项目总投资近7.6亿元", "", "h", "区委副书记"] {
+      let bytes = Array(text.utf8)
+      #expect(ac.patterns(in: bytes) == naive(patterns, bytes), "\(text)")
+    }
+  }
+
+  @Test func automatonAgreesWithNaiveSearchOnRandomText() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet = Array("投资总额亿元万项目签约书记".unicodeScalars)
+    func random(_ length: Int) -> String {
+      String(String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &rng)! }))
+    }
+    let patterns = (0..<40).map { _ in Array(random(Int.random(in: 1...4, using: &rng)).utf8) }
+    let ac = AhoCorasick(patterns)
+    for _ in 0..<300 {
+      let text = Array(random(Int.random(in: 0...60, using: &rng)).utf8)
+      #expect(ac.patterns(in: text) == naive(patterns, text))
+    }
+  }
+
+  @Test func everyRuleThatMatchesASentenceIsLetThrough() throws {
+    let book = try RuleBook.load(from: RepoPaths.rules)
+    let prefilter = Prefilter(book.rules)
+    let pipeline = Pipeline(book: book, usePrefilter: false)
+    var checked = 0
+    for file in try IssueFile.find([RepoPaths.corpus.appendingPathComponent("issues").path]) {
+      let text = try Decoder.decode([UInt8](Data(contentsOf: file.url))).text
+      for sentence in pipeline.analyze(text: text, issue: file.display).sentences {
+        let chosen = Set(prefilter.candidates(in: sentence.sentence.text))
+        for (r, rule) in book.rules.enumerated() where !chosen.contains(r) {
+          let found = try rule.regex.matches(in: sentence.sentence.text)
+          #expect(found.isEmpty, "\(rule.id) matches but was skipped: \(sentence.sentence.text)")
+        }
+        checked += 1
+      }
+    }
+    #expect(checked > 1000)
+  }
+
+  /// The tracker's promise: records identical with and without the prefilter, on every issue.
+  @Test func recordsAreTheSameWithoutThePrefilter() throws {
+    let book = try RuleBook.load(from: RepoPaths.rules)
+    let with = Pipeline(book: book, usePrefilter: true)
+    let without = Pipeline(book: book, usePrefilter: false)
+    let (matcher, plain) = (with.makeMatcher(), without.makeMatcher())
+    let files = try IssueFile.find([RepoPaths.corpus.appendingPathComponent("issues").path])
+    #expect(files.count >= 10)
+    for file in files {
+      let a = RowBuilder.rows(with.process(file, matcher: matcher))
+      let b = RowBuilder.rows(without.process(file, matcher: plain))
+      #expect(a == b, "\(file.display)")
+    }
+  }
+
+  @Test func candidatesNeedEveryRequiredSet() throws {
+    let book = try RuleBook.load(from: RepoPaths.rules)
+    let prefilter = Prefilter(book.rules)
+    let r = try #require(book.rules.firstIndex { $0.requiredLiterals.count >= 2 })
+    let sets = book.rules[r].requiredLiterals
+    let both = sets.map { $0[0] }.joined(separator: "，")
+    #expect(prefilter.candidates(in: both).contains(r))
+    #expect(!prefilter.candidates(in: sets[0][0]).contains(r) || sets[1].contains { sets[0][0].contains($0) })
+    #expect(!prefilter.candidates(in: "").contains(r))
+  }
+}
