@@ -85,6 +85,10 @@ enum ArabicNumber {
       k += 1
     }
     guard k > start, !NumberChars.isASCIIDigit(t[k]) else { return nil }
+    // Decimal traps on overflow and underflow (0.1^200, 1e999): beyond 10^±30 no quantity in
+    // a newspaper is meant, so such input is not read as a number.
+    let magnitude = base.isZero ? 0 : abs(log10(abs(NSDecimalNumber(decimal: base).doubleValue)))
+    guard c == 0x5E ? magnitude * Double(n) <= 30 && n <= 64 : n <= 30 else { return nil }
     if c == 0x5E {
       let p = pow(base, n)
       return (negative ? 1 / p : p, k)

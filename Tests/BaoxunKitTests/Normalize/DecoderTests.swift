@@ -64,3 +64,13 @@ import Testing
 extension [UInt8] {
   func withBOM(le: Bool) -> [UInt8] { (le ? [0xFF, 0xFE] : [0xFE, 0xFF]) + self }
 }
+
+@Suite struct DecoderEdgeTests {
+  /// Found by the robustness review: a UTF-8 mark before GBK bytes used to decode the mark too.
+  @Test func utf8MarkBeforeGBKBytesIsNotText() throws {
+    let gbk = try DecoderTests().iconv("本报讯 总投资3亿元", to: "GBK")
+    let decoded = try Decoder.decode([0xEF, 0xBB, 0xBF] + gbk)
+    #expect(decoded.encoding == .gb18030)
+    #expect(decoded.text == "本报讯 总投资3亿元")
+  }
+}

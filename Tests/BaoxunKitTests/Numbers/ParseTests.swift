@@ -153,3 +153,19 @@ struct ParseTests {
     #expect(q.range == 9..<15)
   }
 }
+
+/// Inputs found by fuzzing (Fuzz/) that once crashed Decimal arithmetic.
+@Suite struct NumberFuzzRegressionTests {
+  @Test(arguments: ["0.1^200", "0.5^9999", "0.0001^50", "1.5^9999", "1e999", "2e-999"])
+  func hugeOrTinyPowersDoNotTrap(_ input: String) {
+    // Reaching here is the test: these inputs used to kill the process in Decimal's pow.
+    let line = NumberParser.tsvLine(for: input)
+    let value = line.split(separator: "\t", omittingEmptySubsequences: false)[1]
+    #expect(!value.hasPrefix("-0") && !value.contains("e") && value.count < 40, "\(line)")
+  }
+
+  @Test func ordinaryPowersStillRead() {
+    #expect(NumberParser.parse("2^5")?.value == 32)
+    #expect(NumberParser.parse("2e5")?.value == 200000)
+  }
+}
