@@ -44,3 +44,18 @@ func procStatusKB(_ field: String) -> Int? {
 func megabytes(_ bytes: Int) -> Double { Double(bytes) / 1_000_000 }
 
 func format(_ value: Double, _ decimals: Int = 1) -> String { String(format: "%.\(decimals)f", value) }
+
+/// Restricts this thread, and the threads it starts from now on, to the first `count` CPUs
+/// (all of them when nil), so "one core" means one: without it the CSV writer of a one-worker
+/// batch runs on a second core beside the worker. glibc's `sched_setaffinity` is not imported
+/// into Swift (it needs _GNU_SOURCE), so it is looked up by name. Returns false when that fails.
+@discardableResult
+func pinToCPUs(_ count: Int?) -> Bool {
+  typealias SetAffinity = @convention(c) (Int32, Int, UnsafeRawPointer) -> Int32
+  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_setaffinity") else { return false }
+  let setAffinity = unsafeBitCast(symbol, to: SetAffinity.self)
+  let cpus = count ?? 1024
+  var mask = [UInt64](repeating: 0, count: 16)  // 1024 CPUs, the size of glibc's cpu_set_t
+  for c in 0..<min(cpus, 1024) { mask[c / 64] |= 1 << UInt64(c % 64) }
+  return mask.withUnsafeBytes { setAffinity(0, $0.count, $0.baseAddress!) } == 0
+}

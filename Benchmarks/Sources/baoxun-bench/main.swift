@@ -67,17 +67,17 @@ do {
     finish(0)
   }
   let mb = megabytes(corpus.utf8Bytes)
+  let pinned = pinToCPUs(1)
   let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
   log("baoxun-bench \(date): \(corpus.sources.count) issues × \(corpus.copies) copies = "
     + "\(format(mb)) MB of text (UTF-8), \(corpus.files.count) files; \(book.rules.count) rules; "
     + "\(ProcessInfo.processInfo.activeProcessorCount) cores, all-cores runs use \(cores) threads")
+  log("  (1-core figures run pinned to one CPU, the CSV writer thread included\(pinned ? "" : ": pinning FAILED"))")
   func rate(_ t: Timing) -> String {
     "\(format(mb / t.wall).leftPad(6)) MB/s  (\(format(t.wall, 2))s wall, \(format(t.cpu, 2))s CPU)"
   }
-  var results: [(String, Double)] = []
   func report(_ label: String, _ t: Timing) {
     log("  \(label.padding(toLength: 44, withPad: " ", startingAt: 0)) \(rate(t))")
-    results.append((label, mb / t.wall))
   }
 
   let front = Steps.frontEnd(corpus)
@@ -96,21 +96,22 @@ do {
   }
 
   let out = work.appendingPathComponent("out")
-  let (one, summary) = try Steps.pipeline(corpus, book: book, prefilter: true, jobs: 1,
-    out: out.appendingPathComponent("prefilter-1"))
+  /// One pipeline run: pinned to one CPU for `jobs == 1`, free on all CPUs otherwise.
+  func run(_ book: RuleBook, prefilter: Bool, jobs: Int, _ name: String) throws -> (Timing, BatchSummary) {
+    pinToCPUs(jobs == 1 ? 1 : nil)
+    return try Steps.pipeline(corpus, book: book, prefilter: prefilter, jobs: jobs,
+      out: out.appendingPathComponent(name))
+  }
+  let (one, summary) = try run(book, prefilter: true, jobs: 1, "prefilter-1")
   report("full pipeline, 1 core", one)
-  let (all, _) = try Steps.pipeline(corpus, book: book, prefilter: true, jobs: cores,
-    out: out.appendingPathComponent("prefilter-n"))
+  let (all, _) = try run(book, prefilter: true, jobs: cores, "prefilter-n")
   report("full pipeline, \(cores) threads", all)
-  let (oneNo, _) = try Steps.pipeline(corpus, book: book, prefilter: false, jobs: 1,
-    out: out.appendingPathComponent("no-prefilter-1"))
+  let (oneNo, _) = try run(book, prefilter: false, jobs: 1, "no-prefilter-1")
   report("--no-prefilter, 1 core", oneNo)
-  let (allNo, _) = try Steps.pipeline(corpus, book: book, prefilter: false, jobs: cores,
-    out: out.appendingPathComponent("no-prefilter-n"))
+  let (allNo, _) = try run(book, prefilter: false, jobs: cores, "no-prefilter-n")
   report("--no-prefilter, \(cores) threads", allNo)
   let ten = try Steps.replicated(book, times: 10)
-  let (oneTen, _) = try Steps.pipeline(corpus, book: ten, prefilter: true, jobs: 1,
-    out: out.appendingPathComponent("ten-1"))
+  let (oneTen, _) = try run(ten, prefilter: true, jobs: 1, "ten-1")
   report("rules ×10 (\(ten.rules.count) rules), 1 core", oneTen)
 
   let identical = Steps.sameOutput(out.appendingPathComponent("prefilter-1"), out.appendingPathComponent("no-prefilter-1"))

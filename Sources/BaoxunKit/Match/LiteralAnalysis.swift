@@ -76,7 +76,7 @@ enum LiteralAnalysis {
         return Facts(exact: nil)
       }
       var exact: Set<Literal>? = nil
-      if min == max, let e = f.exact {
+      if min == max, min <= 16, let e = f.exact {  // x{3} is xxx; x{1000} is not worth spelling out
         exact = [[]]
         for _ in 0..<min { exact = exact.flatMap { product($0, e) } }
       }

@@ -53,10 +53,17 @@ public final class Matcher {
   /// The prefilter's working bitsets, reused from sentence to sentence.
   private var choice = Prefilter.Scratch()
 
-  public init(book: RuleBook, usePrefilter: Bool = true, matchLimit: UInt32 = 100_000) {
+  /// A matcher with its own prefilter (or none): building one takes a few milliseconds.
+  public convenience init(book: RuleBook, usePrefilter: Bool = true, matchLimit: UInt32 = 100_000) {
+    self.init(book: book, prefilter: usePrefilter ? Prefilter(book.rules) : nil, matchLimit: matchLimit)
+  }
+
+  /// A matcher sharing a prefilter built once for `book.rules` (it is read-only, so threads can
+  /// share it); nil runs every rule on every sentence.
+  public init(book: RuleBook, prefilter: Prefilter?, matchLimit: UInt32 = 100_000) {
     self.book = book
     scratch = MatchScratch(ovectorPairs: book.maxCaptureCount + 1, matchLimit: matchLimit)
-    prefilter = usePrefilter ? Prefilter(book.rules) : nil
+    self.prefilter = prefilter
   }
 
   public func match(_ sentence: Sentence, in text: NormalizedText) -> SentenceMatches {

@@ -93,16 +93,17 @@ struct PatternParser {
 
   private mutating func group() throws(Unsupported) -> PatternNode {
     i += 1  // (
-    var kind = "capture"
+    enum Kind { case group, look, negative }
+    var kind = Kind.group
     if peek == "*" { throw fail() }  // verbs and (*pla:…) forms
     if peek == "?" {
       i += 1
       switch (peek, peek(1)) {
       case (":", _), (">", _), ("|", _): i += 1
-      case ("=", _): kind = "look"; i += 1
-      case ("!", _): kind = "negative"; i += 1
-      case ("<", "="): kind = "look"; i += 2
-      case ("<", "!"): kind = "negative"; i += 2
+      case ("=", _): kind = .look; i += 1
+      case ("!", _): kind = .negative; i += 1
+      case ("<", "="): kind = .look; i += 2
+      case ("<", "!"): kind = .negative; i += 2
       case ("<", _), ("P", "<"), ("'", _):
         i += peek == "P" ? 2 : 1
         let close: Unicode.Scalar = s[i - 1] == "'" ? "'" : ">"
@@ -124,9 +125,9 @@ struct PatternParser {
     guard peek == ")" else { throw fail() }
     i += 1
     switch kind {
-    case "look": return .look(inner)
-    case "negative": return .empty
-    default: return inner
+    case .look: return .look(inner)
+    case .negative: return .empty
+    case .group: return inner
     }
   }
 
@@ -184,9 +185,11 @@ struct PatternParser {
     let controls: [Unicode.Scalar: UInt32] = ["n": 0x0A, "t": 0x09, "r": 0x0D, "f": 0x0C, "e": 0x1B, "a": 0x07]
     if let v = controls[e], let c = Unicode.Scalar(v) { return (.char(c), c) }
     switch e {
-    case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "N", "R", "X", "C":
+    case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "C":
       return (.unknown, nil)
-    case "p", "P":
+    case "N" where peek != "{":
+      return (.unknown, nil)
+    case "p", "P", "N":  // \p{…}, \pL, and \N{U+…} (a character named by number)
       if peek == "{" {
         while let c = peek, c != "}" { i += 1 }
         guard peek == "}" else { throw fail() }

@@ -9,7 +9,7 @@ public enum Byline {
     if scalars.first == "◎" || (scalars.first == "□" && scalars.count <= 8) {
       let end = scalars.firstIndex(where: { !isNameScalar($0) && $0 != "◎" && $0 != "□" && $0 != " " })
         ?? scalars.count
-      let names = splitNames(String(String.UnicodeScalarView(scalars[1..<end])))
+      let names = splitNames(String(scalars: scalars[1..<end]))
       return names.isEmpty ? nil : (end, names)
     }
     var start = 0
@@ -24,7 +24,7 @@ public enum Byline {
       guard let close = scalars[start...].prefix(40).firstIndex(of: "）") else {
         return start > 0 ? (start, []) : nil
       }
-      let inner = String(String.UnicodeScalarView(scalars[(start + 1)..<close]))
+      let inner = String(scalars: scalars[(start + 1)..<close])
       let names = names(inRoleList: inner)
       if names.isEmpty && start == 0 && !hasRole(inner) { return nil }
       var end = close + 1
@@ -33,14 +33,14 @@ public enum Byline {
     }
     if start > 0 { return (start, []) }
     // A bare role list: 记者 陈坚 通讯员 贾丹红
-    guard LineShape.creditRoles.contains(where: { text.hasPrefix($0) }) else { return nil }
+    guard PlainText.firstPrefix(of: text, among: LineShape.creditRoles) != nil else { return nil }
     var end = 0
     for (i, c) in scalars.enumerated() {
       if !isNameScalar(c) && c != " " && c != "/" && c != "／" { break }
       end = i + 1
       if i > 40 { break }
     }
-    let piece = String(String.UnicodeScalarView(scalars[0..<end]))
+    let piece = String(scalars: scalars[0..<end])
     let names = names(inRoleList: piece)
     return names.isEmpty && !hasRole(piece) ? nil : (end, names)
   }
@@ -54,7 +54,7 @@ public enum Byline {
     else { return nil }
     let before = scalars[open - 1]
     guard ["。", "！", "？", "”", " "].contains(before) else { return nil }
-    let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))
+    let inner = String(scalars: scalars[(open + 1)..<(scalars.count - 1)])
     if hasRole(inner) {
       let names = names(inRoleList: inner)
       return names.isEmpty ? nil : (open, names)
@@ -66,7 +66,7 @@ public enum Byline {
   }
 
   static func hasRole(_ text: String) -> Bool {
-    LineShape.creditRoles.contains { text.contains($0) }
+    PlainText.containsAny(text, LineShape.creditRoles)
   }
 
   /// Names in `记者 阮伟康 陈书恒 通讯员 贾丹红`; a lone character beside another (`李 岩`) is one name.
@@ -81,7 +81,7 @@ public enum Byline {
         continue
       }
       if token.hasSuffix("摄"), token.count > 2 { token.removeLast() }
-      if let role = LineShape.creditRoles.first(where: { token.hasPrefix($0) }) {
+      if let role = PlainText.firstPrefix(of: token, among: LineShape.creditRoles) {
         sawRole = true
         token = String(token.dropFirst(role.count))
         if token.isEmpty { continue }
@@ -122,7 +122,7 @@ public enum Byline {
       let r = Array(role.unicodeScalars)
       var i = 0
       while i + r.count <= scalars.count {
-        guard Array(scalars[i..<(i + r.count)]) == r else {
+        guard scalars[i] == r[0], scalars.hasScalars(r, at: i) else {
           i += 1
           continue
         }
@@ -132,7 +132,7 @@ public enum Byline {
           chunk.append(scalars[j])
           j += 1
         }
-        let piece = String(String.UnicodeScalarView(chunk))
+        let piece = String(scalars: chunk)
         if chunk.first == " " || piece.hasSuffix("摄") {
           found += names(inRoleList: role + piece).filter { $0.count <= 3 }
         }

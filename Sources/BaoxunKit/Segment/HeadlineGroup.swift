@@ -19,13 +19,13 @@ enum HeadlineGroup {
 
   static func score(_ line: String) -> Int {
     var s = 0
-    if newsVerbs.contains(where: { line.hasSuffix($0) }) {
+    if PlainText.hasAnySuffix(line, newsVerbs) {
       s += 2
-    } else if newsVerbs.contains(where: { line.contains($0) }) {
+    } else if PlainText.containsAny(line, newsVerbs) {
       s += 1
     }
-    if noticeWords.contains(where: { line.hasSuffix($0) }) { s += 3 }
-    if sloganStarts.contains(where: { line.hasPrefix($0) }) { s -= 1 }
+    if PlainText.hasAnySuffix(line, noticeWords) { s += 3 }
+    if PlainText.firstPrefix(of: line, among: sloganStarts) != nil { s -= 1 }
     let halves = line.split(separator: " ")
     if halves.count == 2, halves.allSatisfy({ $0.count >= 4 }), abs(halves[0].count - halves[1].count) <= 2 {
       s -= 2
@@ -34,7 +34,7 @@ enum HeadlineGroup {
   }
 
   static func isKickerOnly(_ line: String) -> Bool {
-    labels.contains(line) || speechLeadIns.contains { line.hasSuffix($0) }
+    labels.contains(line) || PlainText.hasAnySuffix(line, speechLeadIns)
   }
 
   /// Splits up to three lines into kicker, headline and subheadline.

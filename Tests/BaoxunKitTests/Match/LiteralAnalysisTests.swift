@@ -50,6 +50,7 @@ import Testing
     #expect(sets("[县市]委") == [["县委", "市委"]])
     #expect(sets("GDP\\(亿\\)") == [["GDP(亿)"]])
     #expect(sets("\\x{4E07}元") == [["万元"]])
+    #expect(sets("\\N{U+4E07}元") == [["元"]])  // \N{U+…} names a character it does not read
     #expect(sets("\\Q1+1\\E等于") == [["1+1等于"]])
     // A quantifier after \Q…\E repeats only its last character: 签约 may match as 签.
     #expect(sets("\\Q签约\\E?仪式") == [["签仪式", "签约仪式"]])
