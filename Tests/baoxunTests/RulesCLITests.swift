@@ -5,20 +5,8 @@ import Testing
 /// Rules/README.md, `rules check`'s `file:line:col` messages and exit codes, `explain --rule`,
 /// `rules coverage`, `rules diff`, and a pathological rule that must not stop a batch.
 @Suite struct RulesCLITests {
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
-    {
-      url.deleteLastPathComponent()
-    }
-    return url
-  }()
-
-  static var binary: URL {
-    let built = Bundle.main.bundleURL.appendingPathComponent("baoxun")
-    if FileManager.default.fileExists(atPath: built.path) { return built }
-    return root.appendingPathComponent(".build/debug/baoxun")
-  }
+  static var root: URL { CLITests.root }
+  static var binary: URL { CLITests.binary }
 
   struct Run {
     var status: Int32
