@@ -15,15 +15,18 @@ public struct Pipeline: Sendable {
   let normalizer = Normalizer()
   let segmenter = Segmenter()
   let aggregator: Aggregator
+  /// Built once and shared read-only by every thread's matcher.
+  let prefilter: Prefilter?
 
   public init(book: RuleBook, usePrefilter: Bool = true) {
     self.book = book
     self.usePrefilter = usePrefilter
     aggregator = Aggregator(posts: book.words("posts"))
+    prefilter = usePrefilter ? Prefilter(book.rules) : nil
   }
 
   /// A matcher for the calling thread (it owns PCRE2 scratch memory).
-  public func makeMatcher() -> Matcher { Matcher(book: book, usePrefilter: usePrefilter) }
+  public func makeMatcher() -> Matcher { Matcher(book: book, prefilter: prefilter) }
 
   public func analyze(
     text: String, issue: String, encoding: String = TextEncoding.utf8.rawValue,
