@@ -3,13 +3,12 @@ import Foundation
 /// Runs the pipeline over issue files and keeps the rows the CSVs would hold, for scoring.
 public enum Evaluation {
   public static func rows(for files: [IssueFile], pipeline: Pipeline) -> [Table: [Scorer.Row]] {
-    let matcher = pipeline.makeMatcher()
+    let perFile = IssueScan(pipeline: pipeline).map(files) { _, result -> [Table: [[String]]] in
+      (try? result.get()).map { RowBuilder.rows($0.records) } ?? [:]
+    }
     var out: [Table: [Scorer.Row]] = [:]
-    for file in files {
-      let records = pipeline.process(file, matcher: matcher)
-      for (table, rows) in RowBuilder.rows(records) {
-        out[table, default: []] += rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
-      }
+    for rows in perFile {
+      for (table, list) in rows { out[table, default: []] += list.map(table.keyed) }
     }
     return out
   }

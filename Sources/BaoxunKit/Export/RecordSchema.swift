@@ -19,6 +19,11 @@ public enum Table: String, CaseIterable, Sendable {
     }
   }
 
+  /// A row as column → value, the form scoring, examples, diffs and explain compare.
+  public func keyed(_ row: [String]) -> [String: String] {
+    Dictionary(uniqueKeysWithValues: zip(columns, row))
+  }
+
   /// Columns whose values are numbers in JSONL output.
   static let numeric: Set<String> = ["article", "start", "end", "chars", "mentions", "count", "value", "high", "investment"]
   /// Record type named in each JSONL line.

@@ -99,7 +99,7 @@ public enum ExplainDump {
     for (table, rows) in RowBuilder.rows(analysis.records)
     where table != .articles && table != .errors {
       for row in rows {
-        let r = Dictionary(uniqueKeysWithValues: zip(table.columns, row))
+        let r = table.keyed(row)
         let place = Place(
           rule: r["rule"] ?? "", start: Int(r["start"] ?? "") ?? -1, end: Int(r["end"] ?? "") ?? -1)
         out[place] = zip(table.columns, row).filter { !provenance.contains($0.0) && !$0.1.isEmpty }

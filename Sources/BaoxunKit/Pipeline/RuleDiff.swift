@@ -94,7 +94,7 @@ public struct RuleDiff: Sendable {
   }
 
   static func change(_ kind: RecordChange.Kind, _ table: Table, _ row: [String]) -> RecordChange {
-    let r = Dictionary(uniqueKeysWithValues: zip(table.columns, row))
+    let r = table.keyed(row)
     let provenance: Set<String> = ["issue", "article", "start", "end", "sentence", "rule"]
     let fields = zip(table.columns, row).filter { !provenance.contains($0.0) && !$0.1.isEmpty }.map
     { "\($0.0)=\($0.1)" }

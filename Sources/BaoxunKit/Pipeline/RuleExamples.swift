@@ -52,7 +52,7 @@ public enum RuleExamples {
     let analysis = pipeline.analyze(text: text, issue: "example", matcher: matcher)
     let table = rule.record.table
     let rows = RowBuilder.rows(analysis.records)[table] ?? []
-    return rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
+    return rows.map(table.keyed)
       .filter { $0["rule"] == rule.id }
   }
 

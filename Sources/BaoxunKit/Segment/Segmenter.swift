@@ -48,7 +48,7 @@ public struct Segmenter: Sendable {
         current!.byline += names
         current!.bylineFromMark = current!.bylineFromMark || whole.hasPrefix("◎") || whole.hasPrefix("□")
       case .body:
-        let lead = LineShape.startsWithByline(paragraph.lines[0].unicodeScalarsIn(text))
+        let lead = LineShape.startsWithByline(text.scalars[paragraph.lines[0]])
           ? Byline.leading(whole) : nil
         if !pending.isEmpty {
           close()
@@ -191,11 +191,5 @@ public struct Segmenter: Sendable {
       return .notice
     }
     return .news
-  }
-}
-
-extension Range where Bound == Int {
-  func unicodeScalarsIn(_ text: NormalizedText) -> ArraySlice<Unicode.Scalar> {
-    text.scalars[self]
   }
 }
