@@ -1,19 +1,27 @@
 /// Shape tests on lines of normalized text, shared by the page-break repair and the segmenter:
-/// what ends a sentence, what starts a byline, what a headline looks like.
+/// what ends a sentence, what starts a byline, what a headline looks like. The tests compare
+/// scalars in place (see `ScalarSearch.swift`); they run on every line of every issue.
 public enum LineShape {
-  static let terminal: Set<Unicode.Scalar> = ["。", "！", "？", "…", "；", "：", "）", "》"]
-  static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
-  static let midPunctuation: Set<Unicode.Scalar> = ["，", "。", "；", "：", "、"]
+  /// 。！？…；：）》, after which a sentence may end.
+  @inline(__always)
+  static func isTerminal(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case "。", "！", "？", "…", "；", "：", "）", "》": return true
+    default: return false
+    }
+  }
+
+  @inline(__always)
+  static func isCloser(_ c: Unicode.Scalar) -> Bool {
+    c == "”" || c == "’" || c == "」" || c == "』"
+  }
 
   /// True when the line ends where a sentence may end (a closing quote counts after 。！？).
   public static func endsSentence<C: BidirectionalCollection>(_ line: C) -> Bool
   where C.Element == Unicode.Scalar {
     guard let last = line.last else { return true }
-    if terminal.contains(last) { return true }
-    if closers.contains(last) {
-      let before = line.dropLast().last
-      return before.map { terminal.contains($0) || $0 == "！" || $0 == "？" } ?? true
-    }
+    if isTerminal(last) { return true }
+    if isCloser(last) { return line.dropLast().last.map(isTerminal) ?? true }
     return false
   }
 
@@ -21,7 +29,7 @@ public enum LineShape {
   public static func isProse<C: Collection>(_ line: C) -> Bool where C.Element == Unicode.Scalar {
     let count = line.count
     if count >= 36 { return true }
-    return count >= 10 && line.contains { midPunctuation.contains($0) && $0 != "、" }
+    return count >= 10 && line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "：" }
   }
 
   /// Words that introduce the people credited for an article, longest first.
@@ -30,30 +38,38 @@ public enum LineShape {
     "责任编辑", "美术编辑", "本版编辑", "责编", "评论员", "通讯员", "实习生", "记者", "摄影", "编辑", "校对",
     "文/图", "图/文", "文／图", "图／文",
   ]
+  static let creditRoleScalars: [[Unicode.Scalar]] = creditRoles.map { Array($0.unicodeScalars) }
+  static let newsAgencyMark = Array("本报讯".unicodeScalars)
 
   /// Lines that open with a byline (`本报讯（记者 …）`, `（全媒体记者 …）`, `记者 … 通讯员 …`, `◎…`).
   public static func startsWithByline<C: Collection>(_ line: C) -> Bool
   where C.Element == Unicode.Scalar {
-    let head = String(scalars: line.prefix(10))
-    let plain = PlainText.isPlain(head)
-    func starts(_ prefix: String) -> Bool { PlainText.hasPrefix(head, prefix, textIsPlain: plain) }
-    if starts("◎") || starts("本报讯") { return true }
-    if starts("□"), line.count <= 8 { return true }
-    let afterParen = starts("（") ? String(head.dropFirst()) : head
-    for role in creditRoles where PlainText.hasPrefix(afterParen, role, textIsPlain: plain) {
+    startsWithByline(ArraySlice(line.prefix(16)))
+  }
+
+  /// Looks at the first 16 scalars at most.
+  static func startsWithByline(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard let first = line.first else { return false }
+    let head = line.prefix(10)
+    if first == "◎" || head.hasScalarPrefix(newsAgencyMark) { return true }
+    if first == "□", line.count <= 8 { return true }
+    let inParens = first == "（"
+    let afterParen = inParens ? head.dropFirst() : head
+    for role in creditRoleScalars where afterParen.hasScalarPrefix(role) {
       let rest = afterParen.dropFirst(role.count)
-      if starts("（") || rest.hasPrefix(" ") || rest.isEmpty { return true }
+      if inParens || rest.first == " " || rest.isEmpty { return true }
     }
     // 本报杭州讯, 本报北京3月5日电 …
-    if head.first == "本" && head.dropFirst().first == "报" {
-      return line.prefix(16).contains("讯") || line.prefix(16).contains("电")
+    if first == "本" && head.dropFirst().first == "报" {
+      return line.prefix(16).contains { $0 == "讯" || $0 == "电" }
     }
     return false
   }
 
   /// A block of lines that reads as a headline group: no full stop, a short first line, and
   /// following lines (subheadlines) that may run a little longer.
-  public static func isHeadlineGroup(_ lineLengths: [Int], hasFullStop: Bool) -> Bool {
+  public static func isHeadlineGroup<C: Collection>(_ lineLengths: C, hasFullStop: Bool) -> Bool
+  where C.Element == Int {
     guard let first = lineLengths.first, !hasFullStop else { return false }
     return first <= 32 && lineLengths.dropFirst().allSatisfy { $0 <= 40 }
   }
@@ -61,35 +77,61 @@ public enum LineShape {
   /// Jump lines and teaser pointers: `（下转第3版）`, `（上接第1版）`, `>>>>详见第2版`.
   public static func isJumpOrTeaser<C: Collection>(_ line: C) -> Bool
   where C.Element == Unicode.Scalar {
-    let s = String(scalars: line)
-    return jumpMarker(in: s) != nil
+    jumpMarker(in: ArraySlice(line)) != nil
+  }
+
+  static func isJumpOrTeaser(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    jumpMarker(in: line) != nil
   }
 
   /// The scalar offset where a trailing jump or teaser marker begins, if the line has one.
   public static func jumpMarker(in line: String) -> Int? {
-    let scalars = Array(line.unicodeScalars)
-    // Every marker holds 转, 接 or 见: a line with none of them (most lines) needs no search.
-    guard scalars.contains(where: { $0 == "转" || $0 == "接" || $0 == "见" }) else { return nil }
-    for m in jumpMarkers {
-      guard let at = firstIndex(of: m, in: scalars) else { continue }
-      guard scalars[at...].contains("版") else { continue }
-      var start = at
-      while start > 0, jumpLeaders.contains(scalars[start - 1]) { start -= 1 }
-      let tail = scalars[at...]
-      if tail.count <= 12 { return start }
+    jumpMarker(in: Array(line.unicodeScalars)[...])
+  }
+
+  /// A marker and the offset of its key scalar (转, 接 or 见), which every marker holds.
+  struct JumpMarker {
+    var scalars: [Unicode.Scalar]
+    var key: Int
+  }
+
+  static let jumpMarkers: [JumpMarker] = [
+    ("下转", 1), ("上接", 1), ("转第", 0), ("接第", 0), ("详见第", 1), ("见第", 0),
+  ].map { JumpMarker(scalars: Array($0.0.unicodeScalars), key: $0.1) }
+
+  @inline(__always)
+  static func isJumpLeader(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case "（", ">", "》", " ", "→", "▶": return true
+    default: return false
     }
-    return nil
   }
 
-  static let jumpMarkers: [[Unicode.Scalar]] = ["下转", "上接", "转第", "接第", "详见第", "见第"].map {
-    Array($0.unicodeScalars)
-  }
-  static let jumpLeaders: [Unicode.Scalar] = ["（", ">", "》", " ", "→", "▶"]
-
-  static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int? {
-    guard needle.count <= hay.count else { return nil }
-    for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-      if hay.hasScalars(needle, at: i) { return i }
+  /// `jumpMarker(in:)` on a slice; the offset counts from the slice's start. Only the first
+  /// occurrence of each marker counts, found in one pass over the key scalars. A marker that
+  /// counts starts at most 12 scalars from the end with a 版 after it, so a line whose last 12
+  /// scalars hold no 版 (nearly every line) has none.
+  static func jumpMarker(in line: ArraySlice<Unicode.Scalar>) -> Int? {
+    guard line.suffix(12).contains("版") else { return nil }
+    var firsts = SIMD8<Int32>(repeating: .max)
+    var found = false
+    for p in line.indices {
+      let c = line[p]
+      guard c == "转" || c == "接" || c == "见" else { continue }
+      for (k, m) in jumpMarkers.enumerated() where firsts[k] == .max && m.scalars[m.key] == c {
+        if line.hasScalars(m.scalars, at: p - m.key) {
+          firsts[k] = Int32(p - m.key)
+          found = true
+        }
+      }
+    }
+    guard found else { return nil }
+    for k in jumpMarkers.indices where firsts[k] != .max {
+      let at = Int(firsts[k])
+      guard line.endIndex - at <= 12, line[at...].contains("版") else { continue }
+      var start = at
+      while start > line.startIndex, isJumpLeader(line[start - 1]) { start -= 1 }
+      return start - line.startIndex
     }
     return nil
   }

@@ -32,61 +32,122 @@ public struct Normalizer: Sendable {
   public init() {}
 
   public func normalize(_ text: String) -> NormalizedText {
-    let source = Array(text.unicodeScalars)
-    let lines = foldLines(source)
-    let paragraphs = groupParagraphs(lines)
-    return emit(paragraphs, originalLength: source.count)
+    let folded = foldLines(text)
+    let paragraphs = groupParagraphs(folded)
+    return emit(paragraphs, folded, originalLength: folded.originalLength)
   }
 
-  /// One line after folding: its scalars, their origins, and where its line break stood.
+  /// A line after folding: a range of `Folded.scalars`, and where its line break stood.
   struct Line {
+    var range: Range<Int>
+    var breakAt: Int32
+  }
+
+  /// Every folded line back to back, without separators. Blank lines are empty ranges, so the
+  /// lines of a paragraph, and two paragraphs with only blank lines between them, are adjacent:
+  /// joining lines is joining their ranges, and nothing is copied until `emit`.
+  struct Folded {
     var scalars: [Unicode.Scalar] = []
     var origin: [Int32] = []
-    var breakAt: Int32 = 0
+    var lines: [Line] = []
+    /// Scalars in the decoded original.
+    var originalLength = 0
+
+    subscript(_ line: Line) -> ArraySlice<Unicode.Scalar> { scalars[line.range] }
   }
 
-  func foldLines(_ source: [Unicode.Scalar]) -> [Line] {
-    var lines: [Line] = []
-    var line = Line()
-    var i = 0
-    func finish(_ at: Int) {
-      while line.scalars.last == " " {
-        line.scalars.removeLast()
-        line.origin.removeLast()
+  /// Decodes the text's UTF-8 and folds it in one pass, writing straight into the output
+  /// buffers: this loop sees every scalar of every issue.
+  func foldLines(_ text: String) -> Folded {
+    var text = text
+    var out = Folded()
+    text.withUTF8 { bytes in
+      var scalars: [Unicode.Scalar] = []
+      // Never more scalars than bytes.
+      out.origin = [Int32](unsafeUninitializedCapacity: bytes.count) { origin, originCount in
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+          count = foldLines(
+            bytes, into: buffer, origin, lines: &out.lines, length: &out.originalLength)
+        }
+        originCount = scalars.count
       }
-      line.breakAt = Int32(at)
-      lines.append(line)
-      line = Line()
+      out.scalars = scalars
     }
-    while i < source.count {
-      let c = source[i]
-      if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
-        finish(i)
-        if c == "\r", i + 1 < source.count, source[i + 1] == "\n" { i += 1 }
-        i += 1
+    return out
+  }
+
+  private func foldLines(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
+    _ origin: UnsafeMutableBufferPointer<Int32>, lines: inout [Line], length: inout Int
+  ) -> Int {
+    var k = 0
+    var lineStart = 0
+    func finish(_ at: Int) {
+      while k > lineStart, out[k - 1] == " " { k -= 1 }
+      lines.append(Line(range: lineStart..<k, breakAt: Int32(at)))
+      lineStart = k
+    }
+    var i = 0
+    var index = 0
+    while i < bytes.count {
+      let (c, width) = UTF8Width.decode(bytes, at: i)
+      defer {
+        i += width
+        index += 1
+      }
+      // CJK ideographs (most of the text) fold to themselves.
+      if c.value >= 0x3400 && c.value <= 0x9FFF {
+        out[k] = c
+        origin[k] = Int32(index)
+        k += 1
         continue
       }
-      let folded = fold(c, previous: line.scalars.last, next: i + 1 < source.count ? source[i + 1] : nil)
-      if folded == " " {
-        if line.scalars.isEmpty || line.scalars.last == " " {
+      if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
+        finish(index)
+        if c == "\r", i + 1 < bytes.count, bytes[i + 1] == 0x0A {
           i += 1
-          continue
+          index += 1
         }
+        continue
       }
+      let previous = k > lineStart ? out[k - 1] : nil
+      // Only , : . and their fullwidth forms look at the next scalar.
+      var next: Unicode.Scalar? = nil
+      let peeks = c == "," || c == ":" || c == "." || (0xFF0C...0xFF1A).contains(c.value)
+      if peeks, i + width < bytes.count {
+        next = UTF8Width.decode(bytes, at: i + width).scalar
+      }
+      let folded = fold(c, previous: previous, next: next)
+      if folded == " " && (previous == nil || previous == " ") { continue }
       if let folded {
-        line.scalars.append(folded)
-        line.origin.append(Int32(i))
+        out[k] = folded
+        origin[k] = Int32(index)
+        k += 1
       }
-      i += 1
     }
-    finish(source.count)
-    return lines
+    finish(index)
+    length = index
+    return k
   }
 
-  static let toChinese: [Unicode.Scalar: Unicode.Scalar] = [
-    ",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？",
-    "「": "“", "」": "”", "『": "‘", "』": "’", "﹐": "，", "﹔": "；", "﹕": "：",
-  ]
+  /// ASCII and variant punctuation to its Chinese form: `,;:()!?`, 「」『』 and ﹐﹔﹕.
+  @inline(__always)
+  static func chineseForm(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    switch c {
+    case ",", "﹐": return "，"
+    case ";", "﹔": return "；"
+    case ":", "﹕": return "："
+    case "(": return "（"
+    case ")": return "）"
+    case "!": return "！"
+    case "?": return "？"
+    case "「": return "“"
+    case "」": return "”"
+    case "『": return "‘"
+    case "』": return "’"
+    default: return c
+    }
+  }
 
   /// One scalar to its normal form; nil drops it (zero-width and control characters).
   func fold(_ c: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Unicode.Scalar? {
@@ -103,11 +164,7 @@ public struct Normalizer: Sendable {
       if c == "." { return c }
     }
     if c == ":" , let p = previous, p.isASCII, p.properties.isAlphabetic { return c }
-    // Only ASCII, 「」『』 and ﹐﹔﹕ have entries in the table: the rest of the text (nearly all
-    // of it) skips the hashing.
-    guard c.value < 0x80 || (0x300C...0x300F).contains(c.value) || (0xFE50...0xFE55).contains(c.value)
-    else { return c }
-    return Self.toChinese[c] ?? c
+    return Self.chineseForm(c)
   }
 
   func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
@@ -119,11 +176,11 @@ public struct Normalizer: Sendable {
 
   /// Groups lines into paragraphs and repairs column breaks: a prose paragraph that stops
   /// mid-sentence continues in the next paragraph unless that one opens a byline or headline.
-  func groupParagraphs(_ lines: [Line]) -> [Block] {
+  func groupParagraphs(_ text: Folded) -> [Block] {
     var blocks: [Block] = []
     var current: [Line] = []
-    for line in lines {
-      if line.scalars.isEmpty {
+    for line in text.lines {
+      if line.range.isEmpty {
         if !current.isEmpty { blocks.append(Block(lines: current)) }
         current = []
       } else {
@@ -134,17 +191,16 @@ public struct Normalizer: Sendable {
 
     var merged: [Block] = []
     for var block in blocks {
-      block = joinWrappedLines(block)
-      if var last = merged.last, isCut(last), continues(block) {
-        var tail = last.lines.removeLast()
+      block = joinWrappedLines(block, text)
+      if var last = merged.last, isCut(last, text), continues(block, text) {
+        let tail = last.lines.removeLast()
         let head = block.lines.removeFirst()
-        tail.scalars += head.scalars
-        tail.origin += head.origin
-        tail.breakAt = head.breakAt
-        last.lines.append(tail)
+        assert(tail.range.upperBound == head.range.lowerBound)
+        let joined = tail.range.lowerBound..<head.range.upperBound
+        last.lines.append(Line(range: joined, breakAt: head.breakAt))
         last.lines += block.lines
         last.repaired += 1 + block.repaired
-        merged[merged.count - 1] = joinWrappedLines(last)
+        merged[merged.count - 1] = joinWrappedLines(last, text)
       } else {
         merged.append(block)
       }
@@ -153,16 +209,15 @@ public struct Normalizer: Sendable {
   }
 
   /// Hard-wrapped prose inside one paragraph becomes one line; short headline lines stay apart.
-  func joinWrappedLines(_ block: Block) -> Block {
+  func joinWrappedLines(_ block: Block, _ text: Folded) -> Block {
+    guard block.lines.count > 1 else { return block }
     var out: [Line] = []
     for line in block.lines {
-      if var last = out.last, last.scalars.count >= 30, !LineShape.endsSentence(last.scalars),
-        !LineShape.startsWithByline(line.scalars)
+      if let last = out.last, last.range.count >= 30, !LineShape.endsSentence(text[last]),
+        !LineShape.startsWithByline(text[line])
       {
-        last.scalars += line.scalars
-        last.origin += line.origin
-        last.breakAt = line.breakAt
-        out[out.count - 1] = last
+        let joined = last.range.lowerBound..<line.range.upperBound
+        out[out.count - 1] = Line(range: joined, breakAt: line.breakAt)
       } else {
         out.append(line)
       }
@@ -170,36 +225,40 @@ public struct Normalizer: Sendable {
     return Block(lines: out, repaired: block.repaired)
   }
 
-  func isCut(_ block: Block) -> Bool {
-    guard let last = block.lines.last, block.lines.count == 1 || last.scalars.count >= 30 else {
+  func isCut(_ block: Block, _ text: Folded) -> Bool {
+    guard let last = block.lines.last, block.lines.count == 1 || last.range.count >= 30 else {
       return false
     }
-    return LineShape.isProse(last.scalars) && !LineShape.endsSentence(last.scalars)
-      && !LineShape.isJumpOrTeaser(last.scalars)
+    let line = text[last]
+    return LineShape.isProse(line) && !LineShape.endsSentence(line)
+      && !LineShape.isJumpOrTeaser(line)
   }
 
-  func continues(_ block: Block) -> Bool {
+  func continues(_ block: Block, _ text: Folded) -> Bool {
     guard let first = block.lines.first else { return false }
-    if LineShape.startsWithByline(first.scalars) || LineShape.isJumpOrTeaser(first.scalars) {
+    if LineShape.startsWithByline(text[first]) || LineShape.isJumpOrTeaser(text[first]) {
       return false
     }
     let looksLikeHeadline = LineShape.isHeadlineGroup(
-      block.lines.map(\.scalars.count), hasFullStop: block.lines.contains { $0.scalars.contains("。") })
+      block.lines.lazy.map(\.range.count),
+      hasFullStop: block.lines.contains { text[$0].contains("。") })
     return !looksLikeHeadline
   }
 
-  func emit(_ blocks: [Block], originalLength: Int) -> NormalizedText {
+  func emit(_ blocks: [Block], _ text: Folded, originalLength: Int) -> NormalizedText {
     var scalars: [Unicode.Scalar] = []
     var origin: [Int32] = []
     var paragraphs: [Paragraph] = []
-    scalars.reserveCapacity(originalLength)
-    origin.reserveCapacity(originalLength)
+    scalars.reserveCapacity(text.scalars.count + 2 * text.lines.count)
+    origin.reserveCapacity(text.scalars.count + 2 * text.lines.count)
+    paragraphs.reserveCapacity(blocks.count)
     for (b, block) in blocks.enumerated() {
       var ranges: [Range<Int>] = []
+      ranges.reserveCapacity(block.lines.count)
       for (l, line) in block.lines.enumerated() {
         let start = scalars.count
-        scalars += line.scalars
-        origin += line.origin
+        scalars += text.scalars[line.range]
+        origin += text.origin[line.range]
         ranges.append(start..<scalars.count)
         let isLastLine = l == block.lines.count - 1
         let separators = isLastLine ? (b == blocks.count - 1 ? 0 : 2) : 1

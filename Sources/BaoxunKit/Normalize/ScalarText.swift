@@ -15,6 +15,25 @@ extension String {
   }
 }
 
+extension Array where Element == Unicode.Scalar {
+  /// `Array(text.unicodeScalars)`, decoded straight from the string's UTF-8 rather than through
+  /// the generic scalar iterator, which is several times slower on whole issues.
+  init(scalarsOf text: String) {
+    var text = text
+    self = text.withUTF8 { bytes in
+      [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+        var i = 0
+        while i < bytes.count {
+          let (scalar, width) = UTF8Width.decode(bytes, at: i)
+          out[count] = scalar
+          count += 1
+          i += width
+        }
+      }
+    }
+  }
+}
+
 extension ArraySlice where Element == Unicode.Scalar {
   /// True when the scalars starting at `index` are `needle`, without building an array.
   @inline(__always)
@@ -34,6 +53,31 @@ extension Array where Element == Unicode.Scalar {
 }
 
 enum UTF8Width {
+  /// The scalar whose UTF-8 starts at `bytes[i]`, and its width; the bytes must be valid UTF-8,
+  /// as a `String`'s are.
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int)
+    -> (scalar: Unicode.Scalar, width: Int)
+  {
+    let b0 = UInt32(bytes[i])
+    var v: UInt32
+    var width: Int
+    if b0 < 0x80 {
+      return (Unicode.Scalar(UInt8(b0)), 1)
+    } else if b0 < 0xE0 {
+      v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+      width = 2
+    } else if b0 < 0xF0 {
+      v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+      width = 3
+    } else {
+      v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+      v |= UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+      width = 4
+    }
+    return (Unicode.Scalar(v).unsafelyUnwrapped, width)
+  }
+
   @inline(__always)
   static func of(_ s: Unicode.Scalar) -> Int {
     let v = s.value
@@ -62,92 +106,6 @@ enum UTF8Width {
       out[k + 2] = UInt8(0x80 | v >> 6 & 0x3F)
       out[k + 3] = UInt8(0x80 | v & 0x3F)
       k += 4
-    }
-  }
-}
-
-/// Prefix, suffix and substring tests that skip Swift's and Foundation's character-level
-/// machinery when it cannot change the answer. `hasPrefix` compares characters (grapheme
-/// clusters, up to canonical equivalence) and Foundation's `contains` folds composed sequences;
-/// both are several times slower than comparing bytes. For "plain" text, where every scalar is
-/// a character of its own and has no canonical decomposition (Chinese characters, ASCII, CJK and
-/// general punctuation, fullwidth forms), the two comparisons agree, so plain text takes the
-/// byte path and anything else (combining marks, Hangul, kana, compatibility ideographs…)
-/// takes the original call, whose answer is the reference.
-enum PlainText {
-  /// True for scalars that are a character on their own and have no canonical decomposition.
-  @inline(__always)
-  static func isPlain(_ s: Unicode.Scalar) -> Bool {
-    switch s.value {
-    case 0x0A, 0x20...0x7E, 0xB7, 0xD7: return true
-    case 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x2199: return true
-    case 0x2460...0x27BF: return true  // enclosed numbers, boxes, shapes, symbols, dingbats
-    case 0x3000...0x3029, 0x3030...0x303F: return true  // CJK punctuation, not the tone marks
-    case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true  // CJK ideographs (not the compatibility ones)
-    case 0xFE30...0xFE6B, 0xFF01...0xFF65, 0xFFE0...0xFFE6: return true  // CJK and fullwidth forms
-    default: return false
-    }
-  }
-
-  static func isPlain(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy(isPlain)
-  }
-
-  /// `text.hasPrefix(prefix)`.
-  static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
-    hasPrefix(text, prefix, textIsPlain: isPlain(text))
-  }
-
-  /// `text.hasSuffix(suffix)`.
-  static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
-    hasSuffix(text, suffix, textIsPlain: isPlain(text))
-  }
-
-  /// `text.contains(word)`.
-  static func contains(_ text: String, _ word: String) -> Bool {
-    contains(text, word, textIsPlain: isPlain(text))
-  }
-
-  /// `prefixes.first { text.hasPrefix($0) }`, looking at `text` once.
-  static func firstPrefix(of text: String, among prefixes: [String]) -> String? {
-    let plain = isPlain(text)
-    return prefixes.first { hasPrefix(text, $0, textIsPlain: plain) }
-  }
-
-  /// `suffixes.contains { text.hasSuffix($0) }`, looking at `text` once.
-  static func hasAnySuffix(_ text: String, _ suffixes: [String]) -> Bool {
-    let plain = isPlain(text)
-    return suffixes.contains { hasSuffix(text, $0, textIsPlain: plain) }
-  }
-
-  /// `words.contains { text.contains($0) }`, looking at `text` once.
-  static func containsAny(_ text: String, _ words: [String]) -> Bool {
-    let plain = isPlain(text)
-    return words.contains { contains(text, $0, textIsPlain: plain) }
-  }
-
-  static func hasPrefix(_ text: String, _ prefix: String, textIsPlain: Bool) -> Bool {
-    guard textIsPlain, isPlain(prefix) else { return text.hasPrefix(prefix) }
-    return text.utf8.starts(with: prefix.utf8)
-  }
-
-  static func hasSuffix(_ text: String, _ suffix: String, textIsPlain: Bool) -> Bool {
-    guard textIsPlain, isPlain(suffix) else { return text.hasSuffix(suffix) }
-    return text.utf8.reversed().starts(with: suffix.utf8.reversed())
-  }
-
-  static func contains(_ text: String, _ word: String, textIsPlain: Bool) -> Bool {
-    guard textIsPlain, !word.isEmpty, isPlain(word) else { return text.contains(word) }
-    var text = text
-    var word = word
-    return text.withUTF8 { hay in
-      word.withUTF8 { needle in
-        guard needle.count <= hay.count else { return false }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-          if UnsafeBufferPointer(rebasing: hay[i..<(i + needle.count)]).elementsEqual(needle) { return true }
-        }
-        return false
-      }
     }
   }
 }

@@ -17,42 +17,52 @@ enum HeadlineGroup {
   static let labels: Set<String> = ["短评", "评论", "时评", "社论", "快评", "编者按", "新闻观察", "一线观察", "特写", "调查", "图片新闻"]
   static let noticeWords = ["通告", "公告", "通知", "启事", "公示"]
 
-  static func score(_ line: String) -> Int {
+  static let newsVerbScalars = newsVerbs.map { Array($0.unicodeScalars) }
+  static let sloganStartScalars = sloganStarts.map { Array($0.unicodeScalars) }
+  static let speechLeadInScalars = speechLeadIns.map { Array($0.unicodeScalars) }
+  static let noticeWordScalars = noticeWords.map { Array($0.unicodeScalars) }
+  static let dash = Array("——".unicodeScalars)
+
+  static func score(_ line: ArraySlice<Unicode.Scalar>) -> Int {
     var s = 0
-    if PlainText.hasAnySuffix(line, newsVerbs) {
+    if newsVerbScalars.contains(where: line.hasScalarSuffix) {
       s += 2
-    } else if PlainText.containsAny(line, newsVerbs) {
+    } else if line.containsAnyScalars(newsVerbScalars) {
       s += 1
     }
-    if PlainText.hasAnySuffix(line, noticeWords) { s += 3 }
-    if PlainText.firstPrefix(of: line, among: sloganStarts) != nil { s -= 1 }
-    let halves = line.split(separator: " ")
+    if noticeWordScalars.contains(where: line.hasScalarSuffix) { s += 3 }
+    if line.firstScalarPrefix(among: sloganStartScalars) != nil { s -= 1 }
+    let halves = line.scalarTokens { $0 == " " }
     if halves.count == 2, halves.allSatisfy({ $0.count >= 4 }), abs(halves[0].count - halves[1].count) <= 2 {
       s -= 2
     }
     return s
   }
 
-  static func isKickerOnly(_ line: String) -> Bool {
-    labels.contains(line) || PlainText.hasAnySuffix(line, speechLeadIns)
+  static func isKickerOnly(_ line: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
+    labels.contains(line.text)
+      || speechLeadInScalars.contains(where: scalars[line.range].hasScalarSuffix)
   }
 
-  /// Splits up to three lines into kicker, headline and subheadline.
-  static func assign(_ lines: [TextSpan]) -> (kicker: TextSpan?, headline: TextSpan?, sub: TextSpan?) {
+  /// Splits up to three lines into kicker, headline and subheadline; `scalars` is the text the
+  /// spans are ranges of.
+  static func assign(_ lines: [TextSpan], in scalars: [Unicode.Scalar])
+    -> (kicker: TextSpan?, headline: TextSpan?, sub: TextSpan?)
+  {
     let lines = Array(lines.suffix(3))
     switch lines.count {
     case 0: return (nil, nil, nil)
     case 1: return (nil, lines[0], nil)
     case 2:
       let (a, b) = (lines[0], lines[1])
-      if b.text.hasPrefix("——") { return (nil, a, b) }
-      if isKickerOnly(a.text) { return (a, b, nil) }
+      if scalars[b.range].hasScalarPrefix(dash) { return (nil, a, b) }
+      if isKickerOnly(a, scalars) { return (a, b, nil) }
       // Length breaks ties only when the first line is not plainly news (`…召开会议`).
-      let (sa, sb) = (score(a.text), score(b.text))
-      let lengthBonus = sa >= 2 ? 0 : b.text.count - a.text.count >= 2 ? 2 : a.text.count - b.text.count >= 2 ? -2 : 0
+      let (sa, sb) = (score(scalars[a.range]), score(scalars[b.range]))
+      let (la, lb) = (a.range.count, b.range.count)
+      let lengthBonus = sa >= 2 ? 0 : lb - la >= 2 ? 2 : la - lb >= 2 ? -2 : 0
       return sb + lengthBonus > sa ? (a, b, nil) : (nil, a, b)
     default:
-      if lines[2].text.hasPrefix("——") || isKickerOnly(lines[0].text) { return (lines[0], lines[1], lines[2]) }
       return (lines[0], lines[1], lines[2])
     }
   }

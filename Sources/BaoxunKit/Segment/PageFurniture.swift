@@ -15,9 +15,39 @@ enum PageFurniture {
     (try? pattern.matches(in: line).isEmpty == false) ?? false
   }
 
+  /// Every line is furniture, or the block is a masthead.
+  static func isFurniture(_ lines: [Range<Int>], in scalars: [Unicode.Scalar]) -> Bool {
+    lines.allSatisfy { matches(scalars[$0]) } || isMasthead(lines, in: scalars)
+  }
+
+  /// `matches`, with the regex run only on lines that pass what every alternative of `pattern`
+  /// requires: at most 35 scalars, and a first scalar that can open one (a year, 第, an editor's
+  /// title) or a last one that can close the `版面名 03` form (a digit or 版).
+  static func matches(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard let first = line.first, let last = line.last, line.count <= 35 else { return false }
+    let opens: Bool
+    switch first {
+    case "1", "2", "第", "责", "美", "本", "编", "审", "终", "校", "值", "版", "组": opens = true
+    default: opens = false
+    }
+    guard opens || last == "版" || isDecimalDigit(last) else { return false }
+    return matches(String(scalars: line))
+  }
+
+  /// `\d` as PCRE reads it in UCP mode: any decimal digit.
+  static func isDecimalDigit(_ c: Unicode.Scalar) -> Bool {
+    if c.isASCII { return c.value >= 0x30 && c.value <= 0x39 }
+    return c.properties.generalCategory == .decimalNumber
+  }
+
   /// A short block with a masthead line is the page's head: paper name, date, publisher.
-  static func isMasthead(_ lines: [String]) -> Bool {
+  /// A masthead line holds 年 and 日, which most lines of a short block lack.
+  static func isMasthead(_ lines: [Range<Int>], in scalars: [Unicode.Scalar]) -> Bool {
     lines.count <= 4 && lines.allSatisfy { $0.count <= 40 }
-      && lines.contains { (try? masthead.matches(in: $0).isEmpty == false) ?? false }
+      && lines.contains { range in
+        let line = scalars[range]
+        guard line.contains("年"), line.contains("日") else { return false }
+        return (try? masthead.matches(in: String(scalars: line)).isEmpty == false) ?? false
+      }
   }
 }

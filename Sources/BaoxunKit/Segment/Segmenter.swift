@@ -1,6 +1,7 @@
 /// Splits a normalized issue into articles (headline group, byline, body, kind) and sentences.
 /// Teaser blocks and jump lines are not articles; a lead paragraph extracted away from its
-/// article is reattached to the article it belongs to.
+/// article is reattached to the article it belongs to. Paragraphs and lines are read as slices
+/// of `NormalizedText.scalars`; only headline and sentence texts become strings.
 public struct Segmenter: Sendable {
   public init() {}
 
@@ -27,7 +28,7 @@ public struct Segmenter: Sendable {
       current = nil
     }
     for (p, paragraph) in text.paragraphs.enumerated() {
-      let whole = text.string(paragraph.range)
+      let whole = text.scalars[paragraph.range]
       switch shapes[p] {
       case .headline:
         if current != nil { close() }
@@ -46,7 +47,8 @@ public struct Segmenter: Sendable {
         }
         if current == nil { current = Draft() }
         current!.byline += names
-        current!.bylineFromMark = current!.bylineFromMark || whole.hasPrefix("◎") || whole.hasPrefix("□")
+        let marked = whole.first == "◎" || whole.first == "□"
+        current!.bylineFromMark = current!.bylineFromMark || marked
       case .body:
         let lead = LineShape.startsWithByline(text.scalars[paragraph.lines[0]])
           ? Byline.leading(whole) : nil
@@ -70,7 +72,7 @@ public struct Segmenter: Sendable {
           body = (body.lowerBound + lead.length)..<body.upperBound
           if current!.leadAt == nil { current!.leadAt = current!.paragraphs.count }
         }
-        if let cut = LineShape.jumpMarker(in: text.string(body)) {
+        if let cut = LineShape.jumpMarker(in: text.scalars[body]) {
           body = body.lowerBound..<(body.lowerBound + cut)
           current!.paragraphs.append(body)
           close()
@@ -99,34 +101,45 @@ public struct Segmenter: Sendable {
     return shapes
   }
 
+  static let sectionMarks: Set<Unicode.Scalar> = ["■", "□", "●", "◆", "★", "▲", "▶"]
+  static let seeAlso = Array("详见".unicodeScalars)
+  static let seePage = Array("见第".unicodeScalars)
+
   func shape(of paragraph: Paragraph, in text: NormalizedText) -> Shape {
-    let lines = paragraph.lines.map { text.string($0) }
-    if lines.allSatisfy(PageFurniture.matches) || PageFurniture.isMasthead(lines) { return .furniture }
+    let s = text.scalars
+    let lines = paragraph.lines
+    if PageFurniture.isFurniture(lines, in: s) { return .furniture }
     // Section heads inside an article (■2018年工作回顾) are part of its text, not new headlines.
-    if let first = lines.first?.unicodeScalars.first, ["■", "□", "●", "◆", "★", "▲", "▶"].contains(first),
-      !LineShape.startsWithByline(lines[0].unicodeScalars)
+    let firstLine = s[lines[0]]
+    if let first = firstLine.first, Self.sectionMarks.contains(first),
+      !LineShape.startsWithByline(firstLine)
     {
       return .body
     }
-    if let last = lines.last, let at = LineShape.jumpMarker(in: last), at == 0 {
-      return last.contains("详见") || last.contains("见第") ? .teaser : .jump
+    let last = s[lines[lines.count - 1]]
+    if let at = LineShape.jumpMarker(in: last), at == 0 {
+      let teases = last.containsScalars(Self.seeAlso) || last.containsScalars(Self.seePage)
+      return teases ? .teaser : .jump
     }
-    let whole = text.string(paragraph.range)
-    if LineShape.startsWithByline(whole.unicodeScalars), let lead = Byline.leading(whole),
-      lead.length >= whole.unicodeScalars.count - 1
+    let whole = s[paragraph.range]
+    if LineShape.startsWithByline(whole), let lead = Byline.leading(whole),
+      lead.length >= whole.count - 1
     {
       return .bylineOnly
     }
-    if LineShape.isHeadlineGroup(lines.map(\.unicodeScalars.count), hasFullStop: whole.contains("。")), !lines.contains(where: { $0.hasSuffix("：") }),
-      !LineShape.startsWithByline(whole.unicodeScalars), !lines.contains(where: isCaption)
+    if LineShape.isHeadlineGroup(lines.lazy.map(\.count), hasFullStop: false), !whole.contains("。"),
+      !lines.contains(where: { s[$0].last == "：" }), !LineShape.startsWithByline(whole),
+      !lines.contains(where: { isCaption(s[$0]) })
     {
       return .headline
     }
     return .body
   }
 
-  func isCaption(_ line: String) -> Bool {
-    line.hasPrefix("图为") || line.hasPrefix("▲") || line.hasSuffix("摄")
+  static let photoIs = Array("图为".unicodeScalars)
+
+  func isCaption(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    line.hasScalarPrefix(Self.photoIs) || line.first == "▲" || line.last == "摄"
   }
 
   /// A lead found after its article's body (page extraction moved it) belongs to the nearest
@@ -153,7 +166,7 @@ public struct Segmenter: Sendable {
   func finish(_ drafts: [Draft], _ text: NormalizedText) -> [Article] {
     var articles: [Article] = []
     for draft in drafts where !(draft.paragraphs.isEmpty && draft.headlines.isEmpty) {
-      let (kicker, headline, sub) = HeadlineGroup.assign(draft.headlines)
+      let (kicker, headline, sub) = HeadlineGroup.assign(draft.headlines, in: text.scalars)
       var sentences: [Sentence] = []
       for span in [kicker, headline, sub].compactMap({ $0 }) {
         sentences.append(Sentence(range: span.range, text: span.text, isHeadline: true))
@@ -165,7 +178,7 @@ public struct Segmenter: Sendable {
       }
       var seen = Set<String>()
       let byline = draft.byline.filter { seen.insert($0).inserted }
-      let kind = kindOf(draft, headline: headline?.text, text)
+      let kind = kindOf(draft, headline: headline.map { text.scalars[$0.range] }, text)
       articles.append(
         Article(
           index: articles.count + 1, kicker: kicker, headline: headline, subheadline: sub,
@@ -175,21 +188,25 @@ public struct Segmenter: Sendable {
     return articles
   }
 
-  func kindOf(_ draft: Draft, headline: String?, _ text: NormalizedText) -> ArticleKind {
+  static let commentaryWords = ["评论员", "短评", "时评", "社论", "评论", "论语", "漫谈", "随笔"].map {
+    Array($0.unicodeScalars)
+  }
+  static let noticeWords = ["公告", "通告", "启事", "公示", "通知"].map { Array($0.unicodeScalars) }
+
+  func kindOf(_ draft: Draft, headline: ArraySlice<Unicode.Scalar>?, _ text: NormalizedText)
+    -> ArticleKind
+  {
     // A photo with its title line is a caption, not an article.
     if !draft.paragraphs.isEmpty, draft.byline.isEmpty || draft.paragraphs.count == 1,
-      draft.paragraphs.allSatisfy({ isCaption(text.string($0)) })
+      draft.paragraphs.allSatisfy({ isCaption(text.scalars[$0]) })
     {
       return .caption
     }
     guard let headline else { return draft.orphan ? .news : .jump }
-    let commentaryWords = ["评论员", "短评", "时评", "社论", "评论", "论语", "漫谈", "随笔"]
-    if draft.bylineFromMark || commentaryWords.contains(where: { headline.contains($0) }) {
+    if draft.bylineFromMark || headline.containsAnyScalars(Self.commentaryWords) {
       return .commentary
     }
-    if ["公告", "通告", "启事", "公示", "通知"].contains(where: { headline.contains($0) }) {
-      return .notice
-    }
+    if headline.containsAnyScalars(Self.noticeWords) { return .notice }
     return .news
   }
 }

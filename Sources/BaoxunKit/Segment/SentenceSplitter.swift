@@ -1,9 +1,22 @@
 /// Splits a paragraph into sentences at 。！？ (keeping closing quotes with their sentence);
 /// very long runs are cut at a comma so one sentence never grows without bound.
 public enum SentenceSplitter {
-  static let enders: Set<Unicode.Scalar> = ["。", "！", "？", "…"]
-  static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", "》"]
   static let maxLength = 600
+
+  /// 。！？…
+  @inline(__always)
+  static func isEnder(_ c: Unicode.Scalar) -> Bool {
+    c == "。" || c == "！" || c == "？" || c == "…"
+  }
+
+  /// ”’」』）》
+  @inline(__always)
+  static func isCloser(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case "”", "’", "」", "』", "）", "》": return true
+    default: return false
+    }
+  }
 
   public static func split(_ text: NormalizedText, _ range: Range<Int>) -> [Range<Int>] {
     var out: [Range<Int>] = []
@@ -12,9 +25,14 @@ public enum SentenceSplitter {
     let s = text.scalars
     while i < range.upperBound {
       let c = s[i]
+      // Ideographs (most scalars) end nothing; only the hard length limit can cut at one.
+      if c.value >= 0x3400 && c.value <= 0x9FFF && i - start < maxLength * 4 {
+        i += 1
+        continue
+      }
       var cut = false
-      if enders.contains(c) {
-        while i + 1 < range.upperBound, enders.contains(s[i + 1]) || closers.contains(s[i + 1]) {
+      if isEnder(c) {
+        while i + 1 < range.upperBound, isEnder(s[i + 1]) || isCloser(s[i + 1]) {
           i += 1
         }
         cut = true

@@ -2,9 +2,9 @@ import Testing
 
 @testable import BaoxunKit
 
-/// The fast string helpers must give exactly what the slow calls they replace give, including
-/// on text that is not "plain" (combining marks, kana with voicing marks, compatibility
-/// ideographs, CRLF), where they hand over to the original call.
+/// The fast scalar helpers must give exactly what the slow calls they replace give: conversions
+/// on any text (combining marks, kana with voicing marks, compatibility ideographs, CRLF), and
+/// searches on the composed CJK and ASCII text normalizing produces.
 @Suite struct ScalarTextTests {
   static let alphabet: [Unicode.Scalar] = [
     "记", "者", "本", "报", "讯", "（", "）", " ", "◎", "。", "，", "a", "e", "\r", "\n",
@@ -27,21 +27,32 @@ import Testing
     #expect(String(scalars: Array("𠀀x".unicodeScalars)) == "𠀀x")
   }
 
-  @Test func plainHelpersAgreeWithTheCallsTheyReplace() {
+  @Test func scalarsOfDecodesLikeTheScalarView() {
     var rng = SystemRandomNumberGenerator()
-    for _ in 0..<3000 {
-      let text = random(Int.random(in: 0...12, using: &rng), &rng)
-      let word = random(Int.random(in: 1...3, using: &rng), &rng)
-      #expect(PlainText.hasPrefix(text, word) == text.hasPrefix(word), "\(text.debugDescription) \(word.debugDescription)")
-      #expect(PlainText.hasSuffix(text, word) == text.hasSuffix(word), "\(text.debugDescription) \(word.debugDescription)")
-      #expect(PlainText.contains(text, word) == text.contains(word), "\(text.debugDescription) \(word.debugDescription)")
+    for _ in 0..<300 {
+      let s = random(Int.random(in: 0...30, using: &rng), &rng) + "𠀀·x"
+      #expect([Unicode.Scalar](scalarsOf: s) == Array(s.unicodeScalars))
     }
   }
 
-  @Test func plainCoversTheNewspaperRepertoire() {
-    #expect(PlainText.isPlain("本报讯（记者 阮伟康）昨日，“创投余杭”系列签约：总投资7.6亿元、ＧＤＰ增长6%…"))
-    #expect(!PlainText.isPlain("e\u{301}"))
-    #expect(!PlainText.isPlain("\u{F91D}"))  // a compatibility ideograph, canonically 欄
-    #expect(!PlainText.isPlain("\r\n"))
+  /// On plain text the scalar searches the segmenter uses answer as the string calls did.
+  @Test func scalarSearchesAgreeWithStringCallsOnPlainText() {
+    let plain: [Unicode.Scalar] = ["记", "者", "本", "报", "讯", "（", "）", " ", "、", "。", "a"]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in
+        plain.randomElement(using: &rng)!
+      }
+      let word = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+        plain.randomElement(using: &rng)!
+      }
+      let (t, w) = (String(scalars: text), String(scalars: word))
+      let slice = ([" "] + text)[1...]
+      #expect(slice.hasScalarPrefix(word) == t.hasPrefix(w), "\(t) \(w)")
+      #expect(slice.hasScalarSuffix(word) == t.hasSuffix(w), "\(t) \(w)")
+      #expect(slice.containsScalars(word) == t.contains(w), "\(t) \(w)")
+      let tokens = slice.scalarTokens { $0 == " " || $0 == "、" }.map { String(scalars: $0) }
+      #expect(tokens == t.split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init))
+    }
   }
 }

@@ -56,6 +56,23 @@ import Testing
     #expect(Byline.leading(text)?.names == names)
   }
 
+  static let jumpLines: [(String, Int?)] = [
+    ("（下转第3版）", 0), ("全年任务超额完成。（下转第3版）", 9), (">>>>详见第2版", 0),
+    ("何以说到心坎里 >>详见第2版", 7), ("详见第2版的报道以及更多的相关内容", nil), ("转第二批项目集中开工", nil),
+    ("接第3版", 0),
+  ]
+
+  @Test(arguments: jumpLines)
+  func jumpMarkers(_ line: String, _ at: Int?) {
+    #expect(LineShape.jumpMarker(in: line) == at)
+  }
+
+  @Test func trailingBylines() {
+    #expect(Byline.trailing("工作到位。（通讯员 丁晓燕 记者 施振东）")?.names == ["丁晓燕", "施振东"])
+    #expect(Byline.trailing("工作到位。（施振东）").map { [$0.start] + [$0.names.count] } == [5, 1])
+    #expect(Byline.trailing("工作（到位）") == nil)
+  }
+
   @Test func threeLineHeadlineGroup() {
     let text = "奋力打造共同富裕示范区\n\n全县重大项目集中开工\n\n总投资156.8亿元\n\n本报讯（记者 王明）昨日，全县重大项目集中开工。"
     let a = Segmenter().segment(Normalizer().normalize(text))
