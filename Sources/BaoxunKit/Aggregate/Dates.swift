@@ -68,11 +68,12 @@ public struct DateResolver: Sendable {
     return String(format: "%04d-%02d-%02d", y, m, d)
   }
 
+  static let pathDate = try! CompiledRegex(
+    #"(?<![0-9])((?:19|20)\d\d)(?:[-_./]?)(0[1-9]|1[0-2])(?:[-_./]?)(0[1-9]|[12]\d|3[01])(?![0-9])"#)
+
   /// The issue date written in a path: `2026-02-25`, `20260225`, or folders `2026/02/25`.
   public static func issueDate(fromPath path: String) -> DateComponents? {
-    let p = try! CompiledRegex(
-      #"(?<![0-9])((?:19|20)\d\d)(?:[-_./]?)(0[1-9]|1[0-2])(?:[-_./]?)(0[1-9]|[12]\d|3[01])(?![0-9])"#)
-    guard let m = try? p.matches(in: path).last else { return nil }
+    guard let m = try? pathDate.matches(in: path).last else { return nil }
     let bytes = Array(path.utf8)
     func g(_ n: Int) -> Int? { m.groups[n].flatMap { Int(String(decoding: bytes[$0], as: UTF8.self)) } }
     guard let y = g(1), let mo = g(2), let d = g(3) else { return nil }
