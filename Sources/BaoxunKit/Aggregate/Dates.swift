@@ -12,25 +12,30 @@ public struct DateResolver: Sendable {
       + #"|(?<rel>今|昨|前)（(?<rd>\d{1,2})）日(?:上午|下午|晚上|晚间|早上|晚)?"#
       + #"|(?<word>昨日|昨天|今日|今天|前天|当天|当日|近日|日前|此前|前不久)(?:上午|下午|晚上|晚间|早上|晚)?"#)
 
+  /// The number of each named group of `pattern`, looked up once.
+  static let groupNumber: [String: Int] = Dictionary(
+    uniqueKeysWithValues: pattern.groupNames.map { ($0.name, $0.number) })
+  static let calendar = Calendar(identifier: .gregorian)
+
   /// The first date expression in `text` and its ISO date when resolvable.
   public func find(in text: String) -> (text: String, iso: String)? {
-    guard let m = try? Self.pattern.matches(in: text).first else { return nil }
-    let bytes = Array(text.utf8)
-    func group(_ name: String) -> String? {
-      guard let n = Self.pattern.groupNames.first(where: { $0.name == name })?.number,
-        let r = m.groups[n]
-      else { return nil }
-      return String(decoding: bytes[r], as: UTF8.self)
+    guard let m = try? Self.pattern.firstMatch(in: text) else { return nil }
+    let bytes = text.utf8
+    func piece(_ r: Range<Int>) -> String {
+      String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: r.lowerBound)..<bytes.index(
+        bytes.startIndex, offsetBy: r.upperBound)], as: UTF8.self)
     }
-    let whole = String(decoding: bytes[m.range], as: UTF8.self)
-    return (whole, resolve(year: group("y"), month: group("m"), day: group("d"), rel: group("rel"),
+    func group(_ name: String) -> String? {
+      Self.groupNumber[name].flatMap { m.groups[$0] }.map(piece)
+    }
+    return (piece(m.range), resolve(year: group("y"), month: group("m"), day: group("d"), rel: group("rel"),
       relDay: group("rd"), word: group("word")))
   }
 
   func resolve(year: String?, month: String?, day: String?, rel: String?, relDay: String?, word: String?)
     -> String
   {
-    let calendar = Calendar(identifier: .gregorian)
+    let calendar = Self.calendar
     if let y = year.flatMap(Int.init), let mo = month.flatMap(Int.init), let d = day.flatMap(Int.init) {
       return iso(y, mo, d)
     }
