@@ -24,12 +24,11 @@ enum AlternationFactoring {
         let end = classEnd(chars, from: i)
         out.append(contentsOf: String(chars[i..<end]))
         i = end
-      } else if c == "(", let (kind, bodyStart) = groupKind(chars, at: i),
-        let close = plainGroupEnd(chars, from: bodyStart),
-        let words = branches(chars[bodyStart..<close], allowClasses: kind != ":"),
-        words.count >= minimumBranches
+      } else if c == "(", let opener = opener(chars, at: i),
+        let close = plainGroupEnd(chars, from: i + opener.count),
+        let body = rewrite(chars[(i + opener.count)..<close], in: opener)
       {
-        out += "(?\(kind)" + trie(words).joined(separator: "|") + ")"
+        out += opener + body + ")"
         i = close + 1
       } else {
         out.append(c)
@@ -39,14 +38,59 @@ enum AlternationFactoring {
     return out
   }
 
-  /// The kind of a group opening at `i` that may be factored (`:` non-capturing, `=` or `!`
-  /// lookahead) and where its body starts. Lookbehinds are left alone: PCRE2 wants each of their
-  /// branches to have a fixed length, which nesting could break.
-  static func groupKind(_ chars: [Character], at i: Int) -> (Character, Int)? {
-    guard i + 2 < chars.count, chars[i + 1] == "?", [":", "=", "!"].contains(chars[i + 2]) else {
-      return nil
+  static let openers = ["(?:", "(?=", "(?!", "(?<=", "(?<!"]
+
+  /// The opening of a group at `i` that may be factored: non-capturing or a lookaround.
+  static func opener(_ chars: [Character], at i: Int) -> String? {
+    openers.first { o in i + o.count <= chars.count && chars[i..<(i + o.count)].elementsEqual(o) }
+  }
+
+  /// The factored body of a group, or nil to leave it as written. A non-capturing group is
+  /// factored only when every branch is a plain word, so that PCRE2's order of trying them is
+  /// kept. In a lookaround only whether some branch matches counts, so its plain words (and
+  /// classes of plain characters) are factored and its other branches kept beside them; in a
+  /// lookbehind, words are factored by length, so each branch keeps the fixed length PCRE2 needs.
+  static func rewrite(_ body: ArraySlice<Character>, in opener: String) -> String? {
+    var words: [String] = []
+    var others: [String] = []
+    for branch in topLevelBranches(body) {
+      if !branch.isEmpty, branch.allSatisfy(isPlain) {
+        words.append(String(branch))
+      } else if opener != "(?:", branch.count > 2, branch.first == "[", branch.last == "]",
+        branch.dropFirst().dropLast().allSatisfy(isPlain)
+      {
+        words += branch.dropFirst().dropLast().map { String($0) }
+      } else {
+        others.append(String(branch))
+      }
     }
-    return (chars[i + 2], i + 3)
+    guard words.count >= minimumBranches, opener != "(?:" || others.isEmpty else { return nil }
+    guard opener.hasPrefix("(?<") else { return (others + trie(words)).joined(separator: "|") }
+    var lengths: [Int] = []
+    for w in words where !lengths.contains(w.count) { lengths.append(w.count) }
+    let branches = lengths.flatMap { n in trie(words.filter { $0.count == n }) }
+    return (others + branches).joined(separator: "|")
+  }
+
+  /// The branches of a group body split at its top-level `|` (not inside a class or escaped).
+  static func topLevelBranches(_ body: ArraySlice<Character>) -> [ArraySlice<Character>] {
+    let chars = Array(body)
+    var out: [ArraySlice<Character>] = []
+    var start = 0
+    var i = 0
+    while i < chars.count {
+      switch chars[i] {
+      case "\\": i += 2
+      case "[": i = classEnd(chars, from: i)
+      case "|":
+        out.append(chars[start..<i])
+        i += 1
+        start = i
+      default: i += 1
+      }
+    }
+    out.append(chars[start..<min(i, chars.count)])
+    return out
   }
 
   /// The `)` closing a group whose body holds no group of its own, or nil.
@@ -78,25 +122,6 @@ enum AlternationFactoring {
       i += 1
     }
     return chars.count
-  }
-
-  /// The branches of a group body when each is a plain word of non-ASCII characters, or, where
-  /// order cannot matter (lookaheads), also a class of such characters, spelled out.
-  static func branches(_ body: ArraySlice<Character>, allowClasses: Bool) -> [String]? {
-    var words: [String] = []
-    for branch in body.split(separator: "|", omittingEmptySubsequences: false) {
-      if branch.isEmpty { return nil }
-      if branch.allSatisfy(isPlain) {
-        words.append(String(branch))
-      } else if allowClasses, branch.first == "[", branch.last == "]", branch.count > 2,
-        branch.dropFirst().dropLast().allSatisfy(isPlain)
-      {
-        words += branch.dropFirst().dropLast().map { String($0) }
-      } else {
-        return nil
-      }
-    }
-    return words
   }
 
   /// A character that stands for itself in every PCRE2 mode: nothing ASCII (no metacharacter,

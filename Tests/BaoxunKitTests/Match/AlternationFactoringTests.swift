@@ -15,6 +15,11 @@ import Testing
     // Lookaheads may also fold in a class of characters: their order cannot matter.
     ("(?![的和与]|投资|建设|开工)", "(?!投资|建设|开工|[的和与])"),
     ("a(?![的和]|投资|投入|开工)b", "a(?!投[资入]|开工|[的和])b"),
+    // Other branches of a lookaround stay beside the factored words; a lookbehind's words are
+    // factored by length, since each of its branches must have a fixed length.
+    ("(?<=^|[，。]|的|了|中|在|了解|来到)", "(?<=^|[，。的了中在]|了解|来到)"),
+    ("(?<!人才|合作|重大|重点)", "(?<!人才|合作|重[大点])"),
+    ("(?=\\d|投资|投入|开工|签约)", "(?=\\d|投[资入]|开工|签约)"),
   ])
   func factorsWordLists(_ pattern: String, _ expected: String) {
     #expect(AlternationFactoring.factor(pattern) == expected)
@@ -23,7 +28,7 @@ import Testing
   @Test(arguments: [
     "(?:a|b|c|d)",  // ASCII could be read differently under (?i) or (?x)
     "(?:ａ|ｂ|ｃ|ｄ)",  // fullwidth letters fold under (?i) too
-    "(?<=的|了|在|了解)",  // lookbehind branches must keep a fixed length each
+    "(?:投资|建设|开工|\\d)",  // a branch that is not a word, where order counts
     "(?:投资|(?:建设)|开工|签约)",  // a nested group
     "(?:投资|建设|开工|)",  // an empty branch
     "(?:投资|建设|开工|签约?)",  // a quantifier
