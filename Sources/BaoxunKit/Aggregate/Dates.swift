@@ -15,7 +15,6 @@ public struct DateResolver: Sendable {
   /// The number of each named group of `pattern`, looked up once.
   static let groupNumber: [String: Int] = Dictionary(
     uniqueKeysWithValues: pattern.groupNames.map { ($0.name, $0.number) })
-  static let calendar = Calendar(identifier: .gregorian)
 
   /// The first date expression in `text` and its ISO date when resolvable.
   public func find(in text: String) -> (text: String, iso: String)? {
@@ -35,13 +34,12 @@ public struct DateResolver: Sendable {
   func resolve(year: String?, month: String?, day: String?, rel: String?, relDay: String?, word: String?)
     -> String
   {
-    let calendar = Self.calendar
     if let y = year.flatMap(Int.init), let mo = month.flatMap(Int.init), let d = day.flatMap(Int.init) {
       return iso(y, mo, d)
     }
-    guard let issue = issueDate, let iy = issue.year, let im = issue.month, let id = issue.day,
-      let base = calendar.date(from: DateComponents(year: iy, month: im, day: id))
-    else { return "" }
+    guard let issue = issueDate, let iy = issue.year, let im = issue.month, let id = issue.day else {
+      return ""
+    }
     if let mo = month.flatMap(Int.init), let d = day.flatMap(Int.init) {
       var y = iy
       if mo > im + 1 || (mo == im + 1 && d > 7) { y -= 1 }
@@ -63,9 +61,34 @@ public struct DateResolver: Sendable {
     case "前天": shift = -2
     default: shift = nil
     }
-    guard let shift, let day = calendar.date(byAdding: .day, value: shift, to: base) else { return "" }
-    let c = calendar.dateComponents([.year, .month, .day], from: day)
-    return iso(c.year!, c.month!, c.day!)
+    guard let shift else { return "" }
+    let c = Self.civil(Self.days(iy, im, id) + shift)
+    return iso(c.year, c.month, c.day)
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date; a day past the month's end counts on
+  /// into the next month, as `Calendar` does. Plain arithmetic: Foundation's calendar took a
+  /// visible share of aggregating.
+  static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
+    let y = m <= 2 ? y - 1 : y
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The date `days` after 1970-01-01.
+  static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
   func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
