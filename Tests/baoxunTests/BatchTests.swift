@@ -234,4 +234,43 @@ extension CLITests {
     #expect(stderr.contains("interrupted (signal \(signal)): no output written"))
     #expect(try snapshot(out) == before)
   }
+
+  /// A crash in a stage cannot be survived in-process, but it must not be silent: the file in
+  /// hand is named, the previous outputs stay byte for byte, and the process still dies of the
+  /// signal (a real signal is sent, as a crashing stage would raise it).
+  @Test(arguments: [SIGSEGV, SIGILL])
+  func crashNamesTheFileInHandAndLeavesPreviousOutputsIntact(_ signal: Int32) throws {
+    let input = tempDir()
+    let out = tempDir()
+    defer { try? FileManager.default.removeItem(at: input) }
+    #expect(
+      try baoxun(["run", "Corpus/issues/2022-06-30.txt", "--out", out.path, "--quiet"]).status == 0)
+    let before = try snapshot(out)
+    for i in 0..<600 {
+      try FileManager.default.copyItem(at: Self.seed, to: input.appendingPathComponent("issue-\(i).txt"))
+    }
+    let p = Process()
+    p.executableURL = Self.binary
+    p.arguments = ["run", input.path, "--out", out.path, "--jobs", "1", "--quiet"]
+    p.currentDirectoryURL = Self.root
+    p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let deadline = Date().addingTimeInterval(60)
+    while try !files(in: out).contains(where: { $0.hasSuffix(".tmp") }) && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Thread.sleep(forTimeInterval: 0.5)
+    #expect(p.isRunning, "the run ended before the signal")
+    kill(p.processIdentifier, signal)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == signal, "\(stderr)")
+    let named = stderr.range(of: "crashed (signal \(signal)) while processing ")
+      .map { stderr[$0.upperBound...].prefix { $0 != ":" } } ?? ""
+    #expect(named.hasPrefix(input.path) && named.hasSuffix(".txt"), "\(stderr)")
+    #expect(try snapshot(out) == before)
+  }
 }

@@ -26,11 +26,14 @@ public struct AggregationInput: Sendable {
 /// Merges mentions into records: one official per person, parsed amounts and job counts,
 /// events and projects with their lists split and duplicates merged.
 public struct Aggregator: Sendable {
-  /// Post words (`书记`, `区长`…), longest first, to tell an organization from its post.
-  let posts: [String]
+  /// Post words (`书记`, `区长`…), to tell an organization from its post.
+  let postSet: Set<String>
+  /// The lengths of post words in scalars, longest first.
+  let postLengths: [Int]
 
   public init(posts: [String]) {
-    self.posts = posts.sorted { $0.count > $1.count }
+    postSet = Set(posts)
+    postLengths = Set(posts.map(\.unicodeScalars.count)).sorted(by: >)
   }
 
   public func aggregate(_ input: AggregationInput) -> IssueRecords {

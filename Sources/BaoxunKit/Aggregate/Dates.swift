@@ -12,31 +12,34 @@ public struct DateResolver: Sendable {
       + #"|(?<rel>今|昨|前)（(?<rd>\d{1,2})）日(?:上午|下午|晚上|晚间|早上|晚)?"#
       + #"|(?<word>昨日|昨天|今日|今天|前天|当天|当日|近日|日前|此前|前不久)(?:上午|下午|晚上|晚间|早上|晚)?"#)
 
+  /// The number of each named group of `pattern`, looked up once.
+  static let groupNumber: [String: Int] = Dictionary(
+    uniqueKeysWithValues: pattern.groupNames.map { ($0.name, $0.number) })
+
   /// The first date expression in `text` and its ISO date when resolvable.
   public func find(in text: String) -> (text: String, iso: String)? {
-    guard let m = try? Self.pattern.matches(in: text).first else { return nil }
-    let bytes = Array(text.utf8)
-    func group(_ name: String) -> String? {
-      guard let n = Self.pattern.groupNames.first(where: { $0.name == name })?.number,
-        let r = m.groups[n]
-      else { return nil }
-      return String(decoding: bytes[r], as: UTF8.self)
+    guard let m = try? Self.pattern.firstMatch(in: text) else { return nil }
+    let bytes = text.utf8
+    func piece(_ r: Range<Int>) -> String {
+      String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: r.lowerBound)..<bytes.index(
+        bytes.startIndex, offsetBy: r.upperBound)], as: UTF8.self)
     }
-    let whole = String(decoding: bytes[m.range], as: UTF8.self)
-    return (whole, resolve(year: group("y"), month: group("m"), day: group("d"), rel: group("rel"),
+    func group(_ name: String) -> String? {
+      Self.groupNumber[name].flatMap { m.groups[$0] }.map(piece)
+    }
+    return (piece(m.range), resolve(year: group("y"), month: group("m"), day: group("d"), rel: group("rel"),
       relDay: group("rd"), word: group("word")))
   }
 
   func resolve(year: String?, month: String?, day: String?, rel: String?, relDay: String?, word: String?)
     -> String
   {
-    let calendar = Calendar(identifier: .gregorian)
     if let y = year.flatMap(Int.init), let mo = month.flatMap(Int.init), let d = day.flatMap(Int.init) {
       return iso(y, mo, d)
     }
-    guard let issue = issueDate, let iy = issue.year, let im = issue.month, let id = issue.day,
-      let base = calendar.date(from: DateComponents(year: iy, month: im, day: id))
-    else { return "" }
+    guard let issue = issueDate, let iy = issue.year, let im = issue.month, let id = issue.day else {
+      return ""
+    }
     if let mo = month.flatMap(Int.init), let d = day.flatMap(Int.init) {
       var y = iy
       if mo > im + 1 || (mo == im + 1 && d > 7) { y -= 1 }
@@ -58,9 +61,34 @@ public struct DateResolver: Sendable {
     case "前天": shift = -2
     default: shift = nil
     }
-    guard let shift, let day = calendar.date(byAdding: .day, value: shift, to: base) else { return "" }
-    let c = calendar.dateComponents([.year, .month, .day], from: day)
-    return iso(c.year!, c.month!, c.day!)
+    guard let shift else { return "" }
+    let c = Self.civil(Self.days(iy, im, id) + shift)
+    return iso(c.year, c.month, c.day)
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date; a day past the month's end counts on
+  /// into the next month, as `Calendar` does. Plain arithmetic: Foundation's calendar took a
+  /// visible share of aggregating.
+  static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
+    let y = m <= 2 ? y - 1 : y
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The date `days` after 1970-01-01.
+  static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
   func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
@@ -68,11 +96,12 @@ public struct DateResolver: Sendable {
     return String(format: "%04d-%02d-%02d", y, m, d)
   }
 
+  static let pathDate = try! CompiledRegex(
+    #"(?<![0-9])((?:19|20)\d\d)(?:[-_./]?)(0[1-9]|1[0-2])(?:[-_./]?)(0[1-9]|[12]\d|3[01])(?![0-9])"#)
+
   /// The issue date written in a path: `2026-02-25`, `20260225`, or folders `2026/02/25`.
   public static func issueDate(fromPath path: String) -> DateComponents? {
-    let p = try! CompiledRegex(
-      #"(?<![0-9])((?:19|20)\d\d)(?:[-_./]?)(0[1-9]|1[0-2])(?:[-_./]?)(0[1-9]|[12]\d|3[01])(?![0-9])"#)
-    guard let m = try? p.matches(in: path).last else { return nil }
+    guard let m = try? pathDate.matches(in: path).last else { return nil }
     let bytes = Array(path.utf8)
     func g(_ n: Int) -> Int? { m.groups[n].flatMap { Int(String(decoding: bytes[$0], as: UTF8.self)) } }
     guard let y = g(1), let mo = g(2), let d = g(3) else { return nil }

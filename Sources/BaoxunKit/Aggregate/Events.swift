@@ -7,10 +7,10 @@ extension Aggregator {
     let dateText = found?.0 ?? ""
     let iso = dateText.isEmpty ? "" : (c.input.dates.find(in: dateText)?.iso ?? "")
     for (raw, _) in items {
-      var name = prefix + raw.trimmingCharacters(in: [" ", "，", "、"])
+      var name = prefix + TextKeys.trimming(Self.itemEdges, raw)
       if !suffix.isEmpty, !name.hasSuffix(suffix) { name += suffix }
       guard name.unicodeScalars.count >= 4 else { continue }
-      let key = name.filter { !"“”\"（）() ".contains($0) }
+      let key = TextKeys.key(name)
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
       // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name.
       if c.eventIndex[key] == nil, let i = c.events.firstIndex(where: {

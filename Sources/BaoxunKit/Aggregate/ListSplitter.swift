@@ -2,19 +2,19 @@
 /// 新场景消费…行动`) is kept with the next one, so items that contain `、` survive.
 enum ListSplitter {
   static let delimiters = ["以及", "、", "和", "及", "与", "，"]
+  static let delimiterScalars = delimiters.map { Array($0.unicodeScalars) }
 
   static func split(_ text: String, minItem: Int) -> [(text: String, offset: Int)] {
     let scalars = Array(text.unicodeScalars)
     var pieces: [(start: Int, end: Int, delimiterEnd: Int)] = []
     var start = 0
     var i = 0
-    let delims = delimiters.map { Array($0.unicodeScalars) }
     var depth = 0
     while i < scalars.count {
       let c = scalars[i]
       if c == "（" || c == "“" || c == "《" { depth += 1 }
       if c == "）" || c == "”" || c == "》" { depth = max(0, depth - 1) }
-      if depth == 0, let d = delims.first(where: { i > start && Array(scalars[i..<min(scalars.count, i + $0.count)]) == $0 }) {
+      if depth == 0, i > start, let d = delimiterScalars.first(where: { scalars.hasScalars($0, at: i) }) {
         pieces.append((start, i, i + d.count))
         i += d.count
         start = i
@@ -31,7 +31,7 @@ enum ListSplitter {
         if pendingStart == nil { pendingStart = p.start }
         continue
       }
-      let piece = String(String.UnicodeScalarView(scalars[from..<p.end]))
+      let piece = String(scalars: scalars[from..<p.end])
       items.append((piece, from))
       pendingStart = nil
     }

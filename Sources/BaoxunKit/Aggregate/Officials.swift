@@ -10,7 +10,7 @@ extension Aggregator {
     let people = m.listedItems(minItem: 1, wholeMatch: false)
     let role = m.field("role")
     for (raw, range) in people {
-      let name = raw.filter { $0 != " " }
+      let name = TextKeys.without([" "], in: raw)
       guard isPlausibleName(name), !c.reporters.contains(name) else { continue }
       if let i = c.officialIndex[name] {
         var o = c.officials[i]
@@ -41,13 +41,13 @@ extension Aggregator {
 
   /// `市委常委、区委书记` → two titles; a piece with no post of its own (`市、县领导`) stays whole.
   func splitTitles(_ text: String) -> [String] {
-    let cleaned = text.trimmingCharacters(in: [" ", "，"])
+    let cleaned = TextKeys.trimming([" ", "，"], text)
     guard !cleaned.isEmpty else { return [] }
     var out: [String] = []
     var carry = ""
     for piece in cleaned.split(separator: "、").map(String.init) {
       let whole = carry.isEmpty ? piece : carry + "、" + piece
-      if posts.contains(where: { whole.hasSuffix($0) }) || piece.count > 2 {
+      if longestPost(endingAt: whole) != nil || piece.count > 2 {
         out.append(whole)
         carry = ""
       } else {
@@ -60,8 +60,20 @@ extension Aggregator {
 
   /// The organization a title names before its post (`之江实验室主任` → `之江实验室`), if any.
   func organization(_ title: String) -> String? {
-    guard let post = posts.first(where: { title.hasSuffix($0) }) else { return nil }
-    let org = String(title.dropLast(post.count))
+    guard let post = longestPost(endingAt: title) else { return nil }
+    let org = String(title.unicodeScalars.dropLast(post.unicodeScalars.count))
     return org.count >= 2 ? org : nil
+  }
+
+  /// The longest post word `text` ends with: one set look-up per post length, not one
+  /// comparison per post.
+  func longestPost(endingAt text: String) -> String? {
+    let scalars = text.unicodeScalars
+    let count = scalars.count
+    for length in postLengths where length <= count {
+      let tail = String(scalars.suffix(length))
+      if postSet.contains(tail) { return tail }
+    }
+    return nil
   }
 }

@@ -1,6 +1,9 @@
 import Foundation
 
 extension Aggregator {
+  /// What a list item may carry at its ends from the list around it.
+  static let itemEdges: [Unicode.Scalar] = [" ", "，", "、"]
+
   func addProjects(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
     // Short pieces joined back together (隔膜、铜箔、结构件) are products or trades, not projects.
     let items = m.listedItems(minItem: 3).filter { !$0.text.contains("、") }
@@ -8,11 +11,11 @@ extension Aggregator {
     let investment = m.field("investment").flatMap(NumberParser.parse)
     let suffix = m.field("suffix") ?? ""
     for (raw, range) in items {
-      var name = raw.trimmingCharacters(in: [" ", "，", "、"]) + suffix
+      var name = TextKeys.trimming(Self.itemEdges, raw) + suffix
       // A group named by its kind alone (签约项目18个) reads as 18个签约项目.
       if let count, !name.contains("\(count)个"), !name.hasPrefix("这") { name = "\(count)个" + name }
       guard name.unicodeScalars.count >= 3 else { continue }
-      let key = name.filter { !"“”\"（）() ".contains($0) }
+      let key = TextKeys.key(name)
       // One group of projects is often named twice (集中开工项目28个 … 这28个项目总投资…).
       if let count, let i = c.projects.firstIndex(where: { $0.count == count }) {
         if c.projects[i].name.hasPrefix("这") || name.count > c.projects[i].name.count, !name.hasPrefix("这") {
@@ -47,14 +50,26 @@ extension Aggregator {
 
   /// True when `short`, without its 项目/工程 ending, appears in order within a longer `name`.
   static func abbreviates(_ short: String, _ name: String, minCore: Int = 5) -> Bool {
-    var core = Substring(short.filter { !"“”\"（）() ".contains($0) })
-    for end in ["项目", "工程"] where core.hasSuffix(end) { core = core.dropLast(end.count) }
-    guard core.count >= minCore, name.count > short.count else { return false }
-    var rest = Substring(name)
-    for ch in core {
-      guard let at = rest.firstIndex(of: ch) else { return false }
-      rest = rest[rest.index(after: at)...]
+    let shortCount = short.unicodeScalars.count
+    // The core is never longer than `short`, so most pairs are settled by counting alone.
+    guard shortCount >= minCore, name.unicodeScalars.count > shortCount else { return false }
+    var core: [Unicode.Scalar] = []
+    for s in short.unicodeScalars where !TextKeys.keyNoise.contains(s) { core.append(s) }
+    for end in projectEndings where core.ends(with: end) { core.removeLast(end.count) }
+    guard core.count >= minCore, !core.isEmpty else { return false }
+    var next = 0
+    for s in name.unicodeScalars where s == core[next] {
+      next += 1
+      if next == core.count { return true }
     }
-    return true
+    return false
+  }
+
+  static let projectEndings: [[Unicode.Scalar]] = [Array("项目".unicodeScalars), Array("工程".unicodeScalars)]
+}
+
+extension Array where Element == Unicode.Scalar {
+  func ends(with tail: [Unicode.Scalar]) -> Bool {
+    count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
   }
 }

@@ -46,7 +46,7 @@ public final class Matcher {
   public let book: RuleBook
   let scratch: MatchScratch
   let prefilter: Prefilter?
-  /// The sentence as UTF-8, what PCRE2 and the prefilter read; its storage is reused.
+  /// The sentence as UTF-8, what PCRE2 reads; its storage is reused.
   private var bytes: [UInt8] = []
   /// For each byte of `bytes` (and one past the end), the scalar offset in the sentence.
   private var scalarAtByte: [Int32] = []
@@ -67,7 +67,12 @@ public final class Matcher {
   }
 
   public func match(_ sentence: Sentence, in text: NormalizedText) -> SentenceMatches {
-    encode(text.scalars[sentence.range])
+    let scalars = text.scalars[sentence.range]
+    // Most sentences need no rule at all: they are never encoded for PCRE2.
+    if let prefilter, !scalars.withUnsafeBufferPointer({ prefilter.candidates(in: $0, into: &choice) }) {
+      return SentenceMatches(kept: [], lost: [], failures: [])
+    }
+    encode(scalars)
     let base = sentence.range.lowerBound
     var found: [Mention] = []
     var failures: [MatchFailure] = []
@@ -102,8 +107,7 @@ public final class Matcher {
             failures.append(MatchFailure(ruleID: rule.id, sentence: sentence.range, message: why))
           }
         }
-        if let prefilter {
-          prefilter.candidates(in: buffer, into: &choice)
+        if prefilter != nil {
           for (w, word) in choice.picked.enumerated() {
             var rest = word
             while rest != 0 {

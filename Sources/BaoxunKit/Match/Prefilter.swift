@@ -1,20 +1,19 @@
 /// Picks the rules worth running on a sentence. A rule's required literal sets (see
 /// `LiteralAnalysis`) must each be hit for it to match, so a rule that misses one is skipped:
 /// only the time differs with or without the prefilter, never the records. Rules without sets
-/// always run. Every literal of every rule is found in one Aho–Corasick pass over the sentence's
-/// UTF-8 bytes, so the cost of choosing grows with the sentence, not with the number of rules.
+/// always run. Every literal of every rule is found in one pass over the sentence's scalars (see
+/// `LiteralFinder`), so the cost of choosing grows with the sentence, not with the number of rules.
 public struct Prefilter: Sendable {
   /// Words of a rule bitset: bit `r % 64` of word `r / 64` stands for rule `r`.
   let words: Int
   /// The rules that have no literals, as a bitset.
   let always: [UInt64]
-  let automaton: AhoCorasick
-  /// For each output of the automaton, the rules whose first (most selective) set it hits,
-  /// `words` words each.
+  let finder: LiteralFinder
+  /// For each literal, the rules whose first (most selective) set holds it, `words` words each.
   let masks: [UInt64]
   /// Words of a bitset over the rules' further sets (conditions).
   let conditionWords: Int
-  /// For each output of the automaton, the further sets it hits, `conditionWords` words each.
+  /// For each literal, the further sets that hold it, `conditionWords` words each.
   let conditionMasks: [UInt64]
   /// For each rule, the conditions that must also be hit (its second and later sets).
   let conditionsOf: [[Int]]
@@ -22,17 +21,17 @@ public struct Prefilter: Sendable {
   public init(_ rules: [Rule]) {
     words = max(1, (rules.count + 63) / 64)
     var always = [UInt64](repeating: 0, count: words)
-    var literalIndex: [[UInt8]: Int] = [:]
-    var literals: [[UInt8]] = []
+    var literalIndex: [[Unicode.Scalar]: Int] = [:]
+    var literals: [[Unicode.Scalar]] = []
     var firstOf: [[Int]] = []  // per literal: the rules whose first set holds it
     var furtherOf: [[Int]] = []  // per literal: the conditions (later sets) that hold it
     var conditionsOf: [[Int]] = []
     var conditionCount = 0
     func index(_ literal: String) -> Int {
-      let bytes = Array(literal.utf8)
-      if let known = literalIndex[bytes] { return known }
-      literalIndex[bytes] = literals.count
-      literals.append(bytes)
+      let scalars = Array(literal.unicodeScalars)
+      if let known = literalIndex[scalars] { return known }
+      literalIndex[scalars] = literals.count
+      literals.append(scalars)
       firstOf.append([])
       furtherOf.append([])
       return literals.count - 1
@@ -53,15 +52,13 @@ public struct Prefilter: Sendable {
       }
       conditionsOf.append(conditions)
     }
-    automaton = AhoCorasick(literals)
+    finder = LiteralFinder(literals)
     conditionWords = max(1, (conditionCount + 63) / 64)
-    var masks = [UInt64](repeating: 0, count: automaton.outputs.count * words)
-    var conditionMasks = [UInt64](repeating: 0, count: automaton.outputs.count * conditionWords)
-    for (o, found) in automaton.outputs.enumerated() {
-      for literal in found {
-        for r in firstOf[literal] { masks[o * words + r / 64] |= 1 << UInt64(r % 64) }
-        for c in furtherOf[literal] { conditionMasks[o * conditionWords + c / 64] |= 1 << UInt64(c % 64) }
-      }
+    var masks = [UInt64](repeating: 0, count: literals.count * words)
+    var conditionMasks = [UInt64](repeating: 0, count: literals.count * conditionWords)
+    for literal in literals.indices {
+      for r in firstOf[literal] { masks[literal * words + r / 64] |= 1 << UInt64(r % 64) }
+      for c in furtherOf[literal] { conditionMasks[literal * conditionWords + c / 64] |= 1 << UInt64(c % 64) }
     }
     self.always = always
     self.masks = masks
@@ -75,8 +72,10 @@ public struct Prefilter: Sendable {
     var conditions: [UInt64] = []
   }
 
-  /// Sets `scratch.picked` to the bitset of rules to run on `sentence` (its UTF-8 bytes).
-  func candidates(in sentence: UnsafeBufferPointer<UInt8>, into scratch: inout Scratch) {
+  /// Sets `scratch.picked` to the bitset of rules to run on `sentence`; returns false when that
+  /// is none, so the caller can skip the sentence.
+  @discardableResult
+  func candidates(in sentence: UnsafeBufferPointer<Unicode.Scalar>, into scratch: inout Scratch) -> Bool {
     if scratch.picked.count != words { scratch.picked = [UInt64](repeating: 0, count: words) }
     if scratch.conditions.count != conditionWords {
       scratch.conditions = [UInt64](repeating: 0, count: conditionWords)
@@ -88,9 +87,9 @@ public struct Prefilter: Sendable {
         for w in 0..<conditionWords { hit[w] = 0 }
         masks.withUnsafeBufferPointer { masks in
           conditionMasks.withUnsafeBufferPointer { conditionMasks in
-            automaton.scan(sentence) { output in
-              for w in 0..<words { picked[w] |= masks[output * words + w] }
-              for w in 0..<conditionWords { hit[w] |= conditionMasks[output * conditionWords + w] }
+            finder.scan(sentence) { literal in
+              for w in 0..<words { picked[w] |= masks[literal * words + w] }
+              for w in 0..<conditionWords { hit[w] |= conditionMasks[literal * conditionWords + w] }
             }
           }
         }
@@ -108,13 +107,13 @@ public struct Prefilter: Sendable {
         }
       }
     }
+    return scratch.picked.contains { $0 != 0 }
   }
 
   /// The indices of the rules to run on `sentence`, ascending.
   public func candidates(in sentence: String) -> [Int] {
     var scratch = Scratch()
-    var bytes = Array(sentence.utf8)
-    bytes.withUnsafeMutableBufferPointer { candidates(in: UnsafeBufferPointer($0), into: &scratch) }
+    Array(sentence.unicodeScalars).withUnsafeBufferPointer { candidates(in: $0, into: &scratch) }
     return Self.indices(scratch.picked)
   }
 

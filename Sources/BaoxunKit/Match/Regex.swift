@@ -110,6 +110,31 @@ public final class CompiledRegex: @unchecked Sendable {
     }
   }
 
+  /// The first match in `text` only, for callers that need no more (a sentence's date): no
+  /// copy of the text and no search past the first match.
+  public func firstMatch(in text: String) throws(RegexError) -> RegexMatch? {
+    var text = text
+    text.makeContiguousUTF8()
+    let scratch = borrowScratch()
+    defer { returnScratch(scratch) }
+    let rc = text.utf8.withContiguousStorageIfAvailable { subject -> Int32 in
+      let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+      return jitted
+        ? pcre2_jit_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.context)
+        : pcre2_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.context)
+    } ?? PCRE2_ERROR_NOMATCH
+    if rc == PCRE2_ERROR_NOMATCH { return nil }
+    if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT { throw .matchLimit }
+    if rc < 0 { throw .match(code: rc, message: pcre2Message(rc)) }
+    let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+    let pairs = min(Int(pcre2_get_ovector_count_8(scratch.matchData)), captureCount + 1)
+    var groups: [Int: Range<Int>] = [:]
+    for g in stride(from: 1, to: pairs, by: 1) where ovector[2 * g] >= 0 && ovector[2 * g + 1] >= ovector[2 * g] {
+      groups[g] = ovector[2 * g]..<ovector[2 * g + 1]
+    }
+    return RegexMatch(range: ovector[0]..<ovector[1], groups: groups)
+  }
+
   /// Matches over a Swift string, for one-off checks (page furniture, tests). The match state
   /// is borrowed from a small pool kept with the pattern: creating it per call maps and unmaps a
   /// JIT stack each time, which was a visible share of segmenting.

@@ -193,7 +193,12 @@ struct RuleLoader {
     }
     let regex: CompiledRegex
     do {
-      regex = try CompiledRegex(expansion.pattern)
+      // The factored pattern matches the same; errors are reported against the written one.
+      if let factored = try? CompiledRegex(AlternationFactoring.factor(expansion.pattern)) {
+        regex = factored
+      } else {
+        regex = try CompiledRegex(expansion.pattern)
+      }
     } catch {
       if case .compile(let message, let offset) = error {
         let o = expansion.origin.isEmpty ? 0 : expansion.origin[min(offset, expansion.origin.count - 1)]

@@ -64,11 +64,16 @@ public struct Batch: Sendable {
     defer { queue.cancel() }
     let pipeline = self.pipeline
     let date = self.date
-    for _ in 0..<min(jobs, files.count) {
+    InFlight.install()
+    InFlight.removeOnCrash(sink.temporaryFiles)
+    defer { InFlight.removeOnCrash([]) }
+    for slot in 0..<min(jobs, files.count) {
       let worker = Thread {
         let matcher = pipeline.makeMatcher()
         while let i = queue.take() {
+          InFlight.begin(slot, files[i].url.path)
           queue.put(i, pipeline.process(files[i], date: date, matcher: matcher))
+          InFlight.end(slot)
         }
       }
       worker.stackSize = 8 << 20

@@ -6,36 +6,36 @@ import Testing
 /// The multi-literal matcher and the prefilter built on it: it may only skip rules that cannot
 /// match, so records are the same with and without it.
 @Suite struct PrefilterTests {
-  /// Every pattern occurring in `text`, found the slow way.
-  func naive(_ patterns: [[UInt8]], _ text: [UInt8]) -> [Int] {
-    patterns.indices.filter { p in
-      let n = patterns[p]
+  /// Every word occurring in `text`, found the slow way.
+  func naive(_ words: [[Unicode.Scalar]], _ text: [Unicode.Scalar]) -> [Int] {
+    words.indices.filter { w in
+      let n = words[w]
       guard !n.isEmpty, n.count <= text.count else { return false }
       return (0...(text.count - n.count)).contains { Array(text[$0..<($0 + n.count)]) == n }
     }
   }
 
-  @Test func automatonFindsOverlappingAndNestedPatterns() {
-    let words = ["he", "she", "his", "hers", "书记", "区委书记", "委书", "记者", "总投资", "投资"]
-    let patterns = words.map { Array($0.utf8) }
-    let ac = AhoCorasick(patterns)
-    for text in ["ushers", "区委书记刘颖", "记者", "这19个项目总投资近7.6亿元", "", "h", "区委副书记"] {
-      let bytes = Array(text.utf8)
-      #expect(ac.patterns(in: bytes) == naive(patterns, bytes), "\(text)")
+  @Test func finderFindsOverlappingNestedAndRepeatedWords() {
+    let list = ["he", "she", "his", "hers", "书记", "区委书记", "委书", "记者", "总投资", "投资", "书", "书记"]
+    let words = list.map { Array($0.unicodeScalars) }
+    let finder = LiteralFinder(words)
+    for text in ["ushers", "区委书记刘颖", "记者", "这19个项目总投资近7.6亿元", "", "h", "区委副书记", "书"] {
+      let scalars = Array(text.unicodeScalars)
+      #expect(finder.words(in: scalars) == naive(words, scalars), "\(text)")
     }
   }
 
-  @Test func automatonAgreesWithNaiveSearchOnRandomText() {
+  @Test func finderAgreesWithNaiveSearchOnRandomText() {
     var rng = SystemRandomNumberGenerator()
     let alphabet = Array("投资总额亿元万项目签约书记".unicodeScalars)
-    func random(_ length: Int) -> String {
-      String(String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &rng)! }))
+    func random(_ length: Int) -> [Unicode.Scalar] {
+      (0..<length).map { _ in alphabet.randomElement(using: &rng)! }
     }
-    let patterns = (0..<40).map { _ in Array(random(Int.random(in: 1...4, using: &rng)).utf8) }
-    let ac = AhoCorasick(patterns)
+    let words = (0..<40).map { _ in random(Int.random(in: 1...4, using: &rng)) }
+    let finder = LiteralFinder(words)
     for _ in 0..<300 {
-      let text = Array(random(Int.random(in: 0...60, using: &rng)).utf8)
-      #expect(ac.patterns(in: text) == naive(patterns, text))
+      let text = random(Int.random(in: 0...60, using: &rng))
+      #expect(finder.words(in: text) == naive(words, text))
     }
   }
 

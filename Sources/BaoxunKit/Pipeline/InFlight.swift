@@ -1,0 +1,114 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The C struct, named apart from the `sigaction` function.
+typealias SignalAction = sigaction
+
+/// Names the files being processed when the process dies of a crash (a trap in a stage, a bad
+/// memory access), so an analyst knows which issue to set aside; the outputs of earlier runs
+/// stay as they were, since nothing is renamed into place before a run completes.
+///
+/// A signal handler may only use async-signal-safe calls, so each worker keeps the path of its
+/// file in a fixed slot of preallocated memory, and the handler writes those slots to stderr
+/// with `write(2)` before handing the signal on (to Swift's backtracer, or the default action).
+public enum InFlight {
+  static let slots = 64
+  static let slotSize = 1024
+  nonisolated(unsafe) static let buffer: UnsafeMutablePointer<UInt8> = {
+    // Slots 0..<slots hold the files in hand, the next `slots` the temporary files to delete.
+    let b = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * slots * slotSize)
+    b.initialize(repeating: 0, count: 2 * slots * slotSize)
+    return b
+  }()
+  /// The handlers installed before ours, by signal number (an array: a handler must not hash).
+  nonisolated(unsafe) static var previous = [SignalAction](repeating: SignalAction(), count: 65)
+  static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+
+  /// Records that worker `slot` is processing `path` (the path as shown in errors.csv).
+  public static func begin(_ slot: Int, _ path: String) {
+    guard slot >= 0 && slot < slots else { return }
+    copy(path, to: slot)
+  }
+
+  private static func copy(_ path: String, to slot: Int) {
+    let start = buffer + slot * slotSize
+    let bytes = Array(path.utf8.prefix(slotSize - 1))
+    // The first byte goes in last: a crash while copying sees an empty slot, never a torn path.
+    start[0] = 0
+    for (k, b) in bytes.enumerated().dropFirst() { start[k] = b }
+    start[bytes.count] = 0
+    if let first = bytes.first { start[0] = first }
+  }
+
+  /// Temporary output files to delete if the process crashes, so the output folder is left
+  /// exactly as the last complete run wrote it. Replaces any earlier list; `[]` clears it.
+  public static func removeOnCrash(_ files: [URL]) {
+    for slot in 0..<slots { buffer[(slots + slot) * slotSize] = 0 }
+    for (slot, file) in files.prefix(slots).enumerated() { copy(file.path, to: slots + slot) }
+  }
+
+  /// Records that worker `slot` finished its file.
+  public static func end(_ slot: Int) {
+    guard slot >= 0 && slot < slots else { return }
+    buffer[slot * slotSize] = 0
+  }
+
+  /// Installs the crash handlers once, before any worker starts.
+  public static func install() {
+    _ = installed
+  }
+
+  private static let installed: Bool = {
+    for signal in crashSignals {
+      var action = SignalAction()
+      action.__sigaction_handler.sa_sigaction = { signal, info, context in
+        InFlight.report(signal)
+        InFlight.handOn(signal, info, context)
+      }
+      action.sa_flags = SA_SIGINFO | SA_ONSTACK
+      sigemptyset(&action.sa_mask)
+      var old = SignalAction()
+      sigaction(signal, &action, &old)
+      previous[Int(signal)] = old
+    }
+    return true
+  }()
+
+  /// Deletes the temporary outputs, then writes `baoxun: crashed (signal N) while processing
+  /// PATH` for each file in hand.
+  static func report(_ signal: Int32) {
+    for slot in slots..<(2 * slots) where buffer[slot * slotSize] != 0 {
+      unlink(UnsafeRawPointer(buffer + slot * slotSize).assumingMemoryBound(to: CChar.self))
+    }
+    func put(_ s: StaticString) { _ = write(2, s.utf8Start, s.utf8CodeUnitCount) }
+    var digits: (UInt8, UInt8) = (UInt8(truncatingIfNeeded: 48 + signal / 10), UInt8(truncatingIfNeeded: 48 + signal % 10))
+    for slot in 0..<slots where buffer[slot * slotSize] != 0 {
+      let path = buffer + slot * slotSize
+      put("baoxun: crashed (signal ")
+      withUnsafeBytes(of: &digits) { _ = write(2, $0.baseAddress! + (signal < 10 ? 1 : 0), signal < 10 ? 1 : 2) }
+      put(") while processing ")
+      _ = write(2, path, strlen(UnsafeRawPointer(path).assumingMemoryBound(to: CChar.self)))
+      put(": no output was replaced; set this file aside and run again, and please report it\n")
+    }
+  }
+
+  /// Passes the signal to whoever handled it before (Swift's backtracer prints the stack), or
+  /// lets it end the process as it would have.
+  static func handOn(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    if signal >= 0 && signal < Int32(previous.count) {
+      var old = previous[Int(signal)]
+      if old.sa_flags & SA_SIGINFO != 0, let handler = old.__sigaction_handler.sa_sigaction {
+        handler(signal, info, context)
+        return
+      }
+      sigaction(signal, &old, nil)
+    }
+    var reset = SignalAction()
+    sigemptyset(&reset.sa_mask)
+    sigaction(signal, &reset, nil)
+    raise(signal)
+  }
+}
