@@ -118,6 +118,13 @@ enum AlternationFactoring {
         i += 2
         continue
       }
+      // A POSIX class inside (`[[:alpha:]]`) ends with its own `:]`.
+      if chars[i] == "[", i + 1 < chars.count, chars[i + 1] == ":",
+        let close = (i + 2..<chars.count).first(where: { chars[$0] == ":" && $0 + 1 < chars.count && chars[$0 + 1] == "]" })
+      {
+        i = close + 2
+        continue
+      }
       if chars[i] == "]" { return i + 1 }
       i += 1
     }

@@ -193,8 +193,8 @@ struct RuleLoader {
     }
     let regex: CompiledRegex
     do {
-      // The factored pattern matches the same; errors are reported against the written one.
-      if let factored = try? CompiledRegex(AlternationFactoring.factor(expansion.pattern)) {
+      // The optimized pattern matches the same; errors are reported against the written one.
+      if let factored = try? CompiledRegex(PatternOptimizer.optimize(expansion.pattern)) {
         regex = factored
       } else {
         regex = try CompiledRegex(expansion.pattern)

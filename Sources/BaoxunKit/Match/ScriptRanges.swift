@@ -1,0 +1,75 @@
+/// Rewrites `\p{sc=Han}` in an expanded pattern as the explicit code-point ranges of the Han
+/// script. PCRE2's JIT looks a script up in its Unicode tables for every character it tests,
+/// and rule macros test Han at every step of their repeats; a class of ranges is a few
+/// comparisons, and the shipped rules ran twice as fast with it. The ranges are read from the
+/// installed PCRE2 itself, once per process, so the class means exactly what `\p{sc=Han}` means
+/// for the library that runs it, whatever its Unicode version.
+enum ScriptRanges {
+  static let han = "\\p{sc=Han}"
+
+  /// The Han ranges as class contents (`\x{2E80}-\x{2E99}…`), or nil if PCRE2 could not be asked.
+  static let hanRanges: String? = {
+    guard let regex = try? CompiledRegex(han + "+") else { return nil }
+    // Every scalar from U+0080 up, in order, as UTF-8: each run PCRE2 finds is one range.
+    var bytes = [UInt8](repeating: 0, count: 4 * 0x110000)
+    var n = 0
+    for value in UInt32(0x80)...0x10FFFF where !(0xD800...0xDFFF).contains(value) {
+      for b in UTF8.encode(Unicode.Scalar(value)!)! {
+        bytes[n] = b
+        n += 1
+      }
+    }
+    /// The scalar whose UTF-8 starts at `i`.
+    func scalar(at i: Int) -> UInt32 {
+      let lead = UInt32(bytes[i])
+      let (count, bits): (Int, UInt32) = lead >= 0xF0 ? (4, lead & 0x07) : lead >= 0xE0 ? (3, lead & 0x0F) : (2, lead & 0x1F)
+      return (1..<count).reduce(bits) { $0 << 6 | UInt32(bytes[i + $1] & 0x3F) }
+    }
+    var ranges: [ClosedRange<UInt32>] = []
+    let scratch = MatchScratch(ovectorPairs: 1, matchLimit: 100_000_000)
+    let ok = bytes[0..<n].withUnsafeBufferPointer { buffer -> Bool in
+      do {
+        try regex.forEachMatch(in: buffer, scratch: scratch) { ovector in
+          var last = ovector[1] - 1
+          while bytes[last] & 0xC0 == 0x80 { last -= 1 }
+          ranges.append(scalar(at: ovector[0])...scalar(at: last))
+        }
+        return true
+      } catch {
+        return false
+      }
+    }
+    guard ok, !ranges.isEmpty else { return nil }
+    return ranges.map { r in
+      r.lowerBound == r.upperBound ? hex(r.lowerBound) : hex(r.lowerBound) + "-" + hex(r.upperBound)
+    }.joined()
+  }()
+
+  static func hex(_ v: UInt32) -> String { "\\x{" + String(v, radix: 16, uppercase: true) + "}" }
+
+  /// `pattern` with each `\p{sc=Han}` spelled as ranges: inside a class as more of its members,
+  /// elsewhere as a class of its own. Unchanged if the ranges are not known.
+  static func expand(_ pattern: String) -> String {
+    guard pattern.contains(han), let ranges = hanRanges else { return pattern }
+    let chars = Array(pattern)
+    let needle = Array(han)
+    var out = ""
+    var i = 0
+    var classEnd = -1  // while i < classEnd, i is inside a class
+    while i < chars.count {
+      if chars[i] == "\\", chars[i...].starts(with: needle) {
+        out += i < classEnd ? ranges : "[" + ranges + "]"
+        i += needle.count
+      } else if chars[i] == "\\" {
+        out.append(chars[i])
+        if i + 1 < chars.count { out.append(chars[i + 1]) }
+        i += 2
+      } else {
+        if chars[i] == "[", i >= classEnd { classEnd = AlternationFactoring.classEnd(chars, from: i) }
+        out.append(chars[i])
+        i += 1
+      }
+    }
+    return out
+  }
+}
