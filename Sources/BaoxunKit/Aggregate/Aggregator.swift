@@ -81,7 +81,7 @@ public struct Aggregator: Sendable {
     init(input: AggregationInput) {
       self.input = input
       var names = Set(input.articles.flatMap(\.byline))
-      names.formUnion(Byline.creditedNames(in: input.text.string(0..<input.text.scalars.count)))
+      names.formUnion(Byline.creditedNames(in: input.text.scalars[...]))
       reporters = names
     }
 

@@ -155,8 +155,13 @@ public enum Byline {
 
   /// Every reporter, photographer or editor credited anywhere in a text (`记者 张三 摄`).
   public static func creditedNames(in text: String) -> [String] {
+    creditedNames(in: [Unicode.Scalar](scalarsOf: text)[...])
+  }
+
+  /// The same, on scalars already decoded (a whole normalized issue).
+  public static func creditedNames(in scalars: ArraySlice<Unicode.Scalar>) -> [String] {
     var found: [String] = []
-    let scalars = [Unicode.Scalar](scalarsOf: text)
+    let scalars = scalars.startIndex == 0 ? scalars : ArraySlice(Array(scalars))
     for r in creditWords {
       var i = 0
       while i + r.count <= scalars.count {
