@@ -7,7 +7,7 @@ public struct Mention: Sendable, Equatable {
   public var range: Range<Int>
   public var text: String
   /// Named groups that took part in the match, with their text and scalar range.
-  public var groups: [String: GroupCapture]
+  public var groups: GroupCaptures
   /// Constant fields from the rule's `set:`.
   public var set: [String: String]
 
@@ -17,6 +17,44 @@ public struct Mention: Sendable, Equatable {
 public struct GroupCapture: Sendable, Equatable {
   public var range: Range<Int>
   public var text: String
+}
+
+/// A match's named groups, looked up by name. A rule has a handful of fields, so a short list
+/// searched in order beats a dictionary, which cost a hashed allocation per match.
+public struct GroupCaptures: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+  private var entries: [(key: String, value: GroupCapture)] = []
+
+  public init(dictionaryLiteral elements: (String, GroupCapture)...) {
+    for (k, v) in elements { self[k] = v }
+  }
+
+  public subscript(name: String) -> GroupCapture? {
+    get { entries.first { $0.key == name }?.value }
+    set {
+      entries.removeAll { $0.key == name }
+      if let newValue { entries.append((name, newValue)) }
+    }
+  }
+
+  public var isEmpty: Bool { entries.isEmpty }
+
+  /// Sets a group found in a match: groups sharing a name (`DUPNAMES`) come in pattern order,
+  /// and the last that took part wins.
+  mutating func append(_ name: String, _ capture: GroupCapture) {
+    if let i = entries.firstIndex(where: { $0.key == name }) {
+      entries[i].value = capture
+    } else {
+      entries.append((name, capture))
+    }
+  }
+
+  public func makeIterator() -> IndexingIterator<[(key: String, value: GroupCapture)]> {
+    entries.makeIterator()
+  }
+
+  public static func == (a: GroupCaptures, b: GroupCaptures) -> Bool {
+    a.entries.count == b.entries.count && a.entries.allSatisfy { b[$0.key] == $0.value }
+  }
 }
 
 /// A match that lost an overlap, with the match that beat it and why: `explain` shows these.
@@ -52,6 +90,9 @@ public final class Matcher {
   private var scalarAtByte: [Int32] = []
   /// The prefilter's working bitsets, reused from sentence to sentence.
   private var choice = Prefilter.Scratch()
+  /// Whether to keep the overlap losers (for `explain` and coverage); a batch run has no use for
+  /// them, and with many overlapping rules they were most of what the matcher allocated.
+  public var keepsLosses = true
 
   /// A matcher with its own prefilter (or none): building one takes a few milliseconds.
   public convenience init(book: RuleBook, usePrefilter: Bool = true, matchLimit: UInt32 = 100_000) {
@@ -91,11 +132,11 @@ public final class Matcher {
             try rule.regex.forEachMatch(in: buffer, scratch: scratch) { ovector in
               let (start, end) = (ovector[0], ovector[1])
               guard start < end else { return }
-              var groups: [String: GroupCapture] = [:]
+              var groups = GroupCaptures()
               for g in rule.fieldGroups {
                 let (s, e) = (ovector[2 * g.number], ovector[2 * g.number + 1])
                 guard s >= 0 && e >= s else { continue }
-                groups[g.name] = GroupCapture(range: scalars(s, e), text: string(s, e))
+                groups.append(g.name, GroupCapture(range: scalars(s, e), text: string(s, e)))
               }
               found.append(Mention(ruleID: rule.id, record: rule.record, priority: rule.priority,
                 range: scalars(start, end), text: string(start, end), groups: groups, set: rule.set))
@@ -121,7 +162,7 @@ public final class Matcher {
       }
     }
     if found.isEmpty && failures.isEmpty { return SentenceMatches(kept: [], lost: [], failures: []) }
-    let (kept, lost) = OverlapResolver.resolve(found)
+    let (kept, lost) = OverlapResolver.resolve(found, keepingLosses: keepsLosses)
     return SentenceMatches(kept: kept, lost: lost, failures: failures)
   }
 
@@ -153,7 +194,9 @@ public final class Matcher {
 
 /// Overlapping mentions of one record type are resolved by priority, then length, then position.
 public enum OverlapResolver {
-  public static func resolve(_ mentions: [Mention]) -> (kept: [Mention], lost: [OverlapLoss]) {
+  public static func resolve(_ mentions: [Mention], keepingLosses: Bool = true)
+    -> (kept: [Mention], lost: [OverlapLoss])
+  {
     let ordered = mentions.sorted { a, b in
       if a.priority != b.priority { return a.priority > b.priority }
       if a.range.count != b.range.count { return a.range.count > b.range.count }
@@ -164,6 +207,7 @@ public enum OverlapResolver {
     var lost: [OverlapLoss] = []
     for m in ordered {
       if let winner = kept.first(where: { $0.record == m.record && $0.range.overlaps(m.range) }) {
+        guard keepingLosses else { continue }
         let reason: OverlapLoss.Reason = winner.priority != m.priority ? .priority
           : winner.range.count != m.range.count ? .length : .position
         lost.append(OverlapLoss(loser: m, winner: winner, reason: reason))

@@ -69,7 +69,7 @@ public struct Batch: Sendable {
     defer { InFlight.removeOnCrash([]) }
     for slot in 0..<min(jobs, files.count) {
       let worker = Thread {
-        let matcher = pipeline.makeMatcher()
+        let matcher = pipeline.makeMatcher(keepingLosses: false)
         while let i = queue.take() {
           InFlight.begin(slot, files[i].url.path)
           queue.put(i, pipeline.process(files[i], date: date, matcher: matcher))

@@ -25,8 +25,13 @@ public struct Pipeline: Sendable {
     prefilter = usePrefilter ? Prefilter(book.rules) : nil
   }
 
-  /// A matcher for the calling thread (it owns PCRE2 scratch memory).
-  public func makeMatcher() -> Matcher { Matcher(book: book, prefilter: prefilter) }
+  /// A matcher for the calling thread (it owns PCRE2 scratch memory); a batch run needs no
+  /// overlap losers.
+  public func makeMatcher(keepingLosses: Bool = true) -> Matcher {
+    let matcher = Matcher(book: book, prefilter: prefilter)
+    matcher.keepsLosses = keepingLosses
+    return matcher
+  }
 
   public func analyze(
     text: String, issue: String, encoding: String = TextEncoding.utf8.rawValue,
