@@ -27,13 +27,10 @@ public struct AggregationInput: Sendable {
 /// events and projects with their lists split and duplicates merged.
 public struct Aggregator: Sendable {
   /// Post words (`书记`, `区长`…), to tell an organization from its post.
-  let postSet: Set<String>
-  /// The lengths of post words in scalars, longest first.
-  let postLengths: [Int]
+  let posts: PostWords
 
   public init(posts: [String]) {
-    postSet = Set(posts)
-    postLengths = Set(posts.map(\.unicodeScalars.count)).sorted(by: >)
+    self.posts = PostWords(posts)
   }
 
   public func aggregate(_ input: AggregationInput) -> IssueRecords {

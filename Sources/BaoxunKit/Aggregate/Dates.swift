@@ -93,7 +93,12 @@ public struct DateResolver: Sendable {
 
   func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
     guard (1...12).contains(m), (1...31).contains(d) else { return "" }
-    return String(format: "%04d-%02d-%02d", y, m, d)
+    // String(format:) goes through Foundation's formatter, which was most of resolving a date.
+    func padded(_ v: Int, _ width: Int) -> String {
+      let digits = String(v)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2)
   }
 
   static let pathDate = try! CompiledRegex(

@@ -47,7 +47,7 @@ extension Aggregator {
     var carry = ""
     for piece in cleaned.split(separator: "、").map(String.init) {
       let whole = carry.isEmpty ? piece : carry + "、" + piece
-      if longestPost(endingAt: whole) != nil || piece.count > 2 {
+      if posts.longestSuffix(of: whole) != nil || piece.count > 2 {
         out.append(whole)
         carry = ""
       } else {
@@ -60,20 +60,8 @@ extension Aggregator {
 
   /// The organization a title names before its post (`之江实验室主任` → `之江实验室`), if any.
   func organization(_ title: String) -> String? {
-    guard let post = longestPost(endingAt: title) else { return nil }
-    let org = String(title.unicodeScalars.dropLast(post.unicodeScalars.count))
+    guard let post = posts.longestSuffix(of: title) else { return nil }
+    let org = String(title.unicodeScalars.dropLast(post))
     return org.count >= 2 ? org : nil
-  }
-
-  /// The longest post word `text` ends with: one set look-up per post length, not one
-  /// comparison per post.
-  func longestPost(endingAt text: String) -> String? {
-    let scalars = text.unicodeScalars
-    let count = scalars.count
-    for length in postLengths where length <= count {
-      let tail = String(scalars.suffix(length))
-      if postSet.contains(tail) { return tail }
-    }
-    return nil
   }
 }

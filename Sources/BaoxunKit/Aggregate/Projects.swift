@@ -6,14 +6,14 @@ extension Aggregator {
 
   func addProjects(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
     // Short pieces joined back together (隔膜、铜箔、结构件) are products or trades, not projects.
-    let items = m.listedItems(minItem: 3).filter { !$0.text.contains("、") }
+    let items = m.listedItems(minItem: 3).filter { !$0.text.unicodeScalars.contains("、") }
     let count = m.field("count").flatMap(NumberParser.numeral).map { NSDecimalNumber(decimal: $0).intValue }
     let investment = m.field("investment").flatMap(NumberParser.parse)
     let suffix = m.field("suffix") ?? ""
     for (raw, range) in items {
       var name = TextKeys.trimming(Self.itemEdges, raw) + suffix
       // A group named by its kind alone (签约项目18个) reads as 18个签约项目.
-      if let count, !name.contains("\(count)个"), !name.hasPrefix("这") { name = "\(count)个" + name }
+      if let count, !TextKeys.contains(name, "\(count)个"), !name.hasPrefix("这") { name = "\(count)个" + name }
       guard name.unicodeScalars.count >= 3 else { continue }
       let key = TextKeys.key(name)
       // One group of projects is often named twice (集中开工项目28个 … 这28个项目总投资…).

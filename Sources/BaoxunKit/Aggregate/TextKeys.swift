@@ -25,4 +25,10 @@ enum TextKeys {
     if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
     return String(scalars[first...last])
   }
+
+  /// Whether `needle` occurs in `text`, compared scalar by scalar rather than through
+  /// Foundation's locale-aware search.
+  static func contains(_ text: String, _ needle: String) -> Bool {
+    Array(text.unicodeScalars)[...].containsScalars(Array(needle.unicodeScalars))
+  }
 }

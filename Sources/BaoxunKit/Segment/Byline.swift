@@ -158,29 +158,31 @@ public enum Byline {
     creditedNames(in: [Unicode.Scalar](scalarsOf: text)[...])
   }
 
-  /// The same, on scalars already decoded (a whole normalized issue).
+  /// The same, on scalars already decoded (a whole normalized issue). One pass over the text
+  /// serves every role word; names are returned role by role, in text order within a role.
   public static func creditedNames(in scalars: ArraySlice<Unicode.Scalar>) -> [String] {
-    var found: [String] = []
     let scalars = scalars.startIndex == 0 ? scalars : ArraySlice(Array(scalars))
-    for r in creditWords {
-      var i = 0
-      while i + r.count <= scalars.count {
-        guard scalars[i] == r[0], scalars.hasScalars(r, at: i) else {
-          i += 1
-          continue
-        }
+    var found = [[String]](repeating: [], count: creditWords.count)
+    // Where each role's search resumes: a role's hit skips the names read after it.
+    var resume = [Int](repeating: 0, count: creditWords.count)
+    for i in scalars.indices {
+      switch scalars[i] {
+      case "记", "通", "摄", "编", "实", "评": break
+      default: continue
+      }
+      for (k, r) in creditWords.enumerated() where i >= resume[k] && i + r.count <= scalars.count {
+        guard scalars[i] == r[0], scalars.hasScalars(r, at: i) else { continue }
         var j = i + r.count
-        while j < scalars.count, j - i - r.count < 14, isNameScalar(scalars[j]) || scalars[j] == " "
-        {
+        while j < scalars.count, j - i - r.count < 14, isNameScalar(scalars[j]) || scalars[j] == " " {
           j += 1
         }
         let chunk = scalars[(i + r.count)..<j]
         if chunk.first == " " || chunk.last == "摄" {
-          found += names(inRoleList: scalars[i..<j]).filter { $0.count <= 3 }
+          found[k] += names(inRoleList: scalars[i..<j]).filter { $0.count <= 3 }
         }
-        i = j
+        resume[k] = max(j, i + 1)
       }
     }
-    return found
+    return found.flatMap { $0 }
   }
 }
