@@ -1,93 +1,17 @@
-/// A span a rule matched in a sentence: ranges are Unicode-scalar offsets into the normalized
-/// text, so they map back to the original file through its offset map.
-public struct Mention: Sendable, Equatable {
-  public var ruleID: String
-  public var record: RecordType
-  public var priority: Int
-  public var range: Range<Int>
-  public var text: String
-  /// Named groups that took part in the match, with their text and scalar range.
-  public var groups: GroupCaptures
-  /// Constant fields from the rule's `set:`.
-  public var set: [String: String]
-
-  public func field(_ name: String) -> String? { groups[name]?.text ?? set[name] }
-}
-
-public struct GroupCapture: Sendable, Equatable {
-  public var range: Range<Int>
-  public var text: String
-}
-
-/// A match's named groups, looked up by name. A rule has a handful of fields, so a short list
-/// searched in order beats a dictionary, which cost a hashed allocation per match.
-public struct GroupCaptures: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
-  private var entries: [(key: String, value: GroupCapture)] = []
-
-  public init(dictionaryLiteral elements: (String, GroupCapture)...) {
-    for (k, v) in elements { self[k] = v }
-  }
-
-  public subscript(name: String) -> GroupCapture? {
-    get { entries.first { $0.key == name }?.value }
-    set {
-      entries.removeAll { $0.key == name }
-      if let newValue { entries.append((name, newValue)) }
-    }
-  }
-
-  public var isEmpty: Bool { entries.isEmpty }
-
-  /// Sets a group found in a match: groups sharing a name (`DUPNAMES`) come in pattern order,
-  /// and the last that took part wins.
-  mutating func append(_ name: String, _ capture: GroupCapture) {
-    if let i = entries.firstIndex(where: { $0.key == name }) {
-      entries[i].value = capture
-    } else {
-      entries.append((name, capture))
-    }
-  }
-
-  public func makeIterator() -> IndexingIterator<[(key: String, value: GroupCapture)]> {
-    entries.makeIterator()
-  }
-
-  public static func == (a: GroupCaptures, b: GroupCaptures) -> Bool {
-    a.entries.count == b.entries.count && a.entries.allSatisfy { b[$0.key] == $0.value }
-  }
-}
-
-/// A match that lost an overlap, with the match that beat it and why: `explain` shows these.
-public struct OverlapLoss: Sendable, Equatable {
-  public enum Reason: String, Sendable { case priority, length, position }
-  public var loser: Mention
-  public var winner: Mention
-  public var reason: Reason
-}
-
-/// A rule that hit PCRE2's match limit on a sentence: reported, never silently dropped.
-public struct MatchFailure: Sendable, Equatable {
-  public var ruleID: String
-  public var sentence: Range<Int>
-  public var message: String
-}
-
-public struct SentenceMatches: Sendable {
-  public var kept: [Mention]
-  public var lost: [OverlapLoss]
-  public var failures: [MatchFailure]
-}
-
-/// Runs every rule on a sentence and keeps, per record type, the non-overlapping winners.
-/// One Matcher per thread: it owns PCRE2 match data, a JIT stack and per-sentence buffers.
+/// Runs the rules on an issue's sentences and keeps, per sentence and record type, the
+/// non-overlapping winners. One Matcher per thread: it owns PCRE2 match data, a JIT stack and
+/// the buffers the sentences are encoded into.
 public final class Matcher {
   public let book: RuleBook
   let scratch: MatchScratch
   let prefilter: Prefilter?
-  /// The sentence as UTF-8, what PCRE2 reads; its storage is reused.
+  /// The sentences that need a rule, as UTF-8 back to back: what PCRE2 reads.
   private var bytes: [UInt8] = []
-  /// For each byte of `bytes` (and one past the end), the scalar offset in the sentence.
+  /// For each byte of a sentence in `bytes` (and one past its end), its scalar offset in the
+  /// sentence; each sentence's run starts at `atStart`.
   private var scalarAtByte: [Int32] = []
+  /// Per sentence, the rules to run on it as a bitset of `words` words.
+  private var picks: [UInt64] = []
   /// The prefilter's working bitsets, reused from sentence to sentence.
   private var choice = Prefilter.Scratch()
   /// Whether to keep the overlap losers (for `explain` and coverage); a batch run has no use for
@@ -108,114 +32,123 @@ public final class Matcher {
   }
 
   public func match(_ sentence: Sentence, in text: NormalizedText) -> SentenceMatches {
-    let scalars = text.scalars[sentence.range]
-    // Most sentences need no rule at all: they are never encoded for PCRE2.
-    if let prefilter, !scalars.withUnsafeBufferPointer({ prefilter.candidates(in: $0, into: &choice) }) {
-      return SentenceMatches(kept: [], lost: [], failures: [])
-    }
-    encode(scalars)
-    let base = sentence.range.lowerBound
-    var found: [Mention] = []
-    var failures: [MatchFailure] = []
+    match([sentence], in: text)[0]
+  }
+
+  /// Matches many sentences (an issue's) rule by rule: each rule runs over every sentence that
+  /// needs it before the next rule starts, so its JIT code (tens of kilobytes a rule, a megabyte
+  /// for the shipped rules) stays in the processor's cache instead of being fetched again for
+  /// each sentence. The results are those of matching each sentence alone, rules in book order.
+  public func match(_ sentences: [Sentence], in text: NormalizedText) -> [SentenceMatches] {
     let rules = book.rules
-    bytes.withUnsafeBufferPointer { buffer in
+    let words = max(1, (rules.count + 63) / 64)
+    choose(sentences, in: text, words: words)
+    var byteStart = [Int](repeating: 0, count: sentences.count + 1)
+    var atStart = [Int](repeating: 0, count: sentences.count)
+    encode(sentences, in: text, words: words, byteStart: &byteStart, atStart: &atStart)
+    var found = [[Mention]](repeating: [], count: sentences.count)
+    var failures = [[MatchFailure]](repeating: [], count: sentences.count)
+    bytes.withUnsafeBufferPointer { all in
       scalarAtByte.withUnsafeBufferPointer { scalarAt in
-        func scalars(_ lower: Int, _ upper: Int) -> Range<Int> {
-          (base + Int(scalarAt[lower]))..<(base + Int(scalarAt[upper]))
-        }
-        func string(_ lower: Int, _ upper: Int) -> String {
-          String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
-        }
-        func run(_ r: Int) {
-          let rule = rules[r]
-          do {
-            try rule.regex.forEachMatch(in: buffer, scratch: scratch) { ovector in
-              let (start, end) = (ovector[0], ovector[1])
-              guard start < end else { return }
-              var groups = GroupCaptures()
-              for g in rule.fieldGroups {
-                let (s, e) = (ovector[2 * g.number], ovector[2 * g.number + 1])
-                guard s >= 0 && e >= s else { continue }
-                groups.append(g.name, GroupCapture(range: scalars(s, e), text: string(s, e)))
+        picks.withUnsafeBufferPointer { picks in
+          for (r, rule) in rules.enumerated() {
+            let (w, bit) = (r / 64, UInt64(1) << UInt64(r % 64))
+            for k in sentences.indices where picks[k * words + w] & bit != 0 {
+              let subject = UnsafeBufferPointer(rebasing: all[byteStart[k]..<byteStart[k + 1]])
+              let base = sentences[k].range.lowerBound
+              let at = atStart[k]
+              func scalars(_ lower: Int, _ upper: Int) -> Range<Int> {
+                (base + Int(scalarAt[at + lower]))..<(base + Int(scalarAt[at + upper]))
               }
-              found.append(Mention(ruleID: rule.id, record: rule.record, priority: rule.priority,
-                range: scalars(start, end), text: string(start, end), groups: groups, set: rule.set))
+              func string(_ lower: Int, _ upper: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: subject[lower..<upper]), as: UTF8.self)
+              }
+              do throws(RegexError) {
+                try rule.regex.forEachMatch(in: subject, scratch: scratch) { ovector in
+                  let (start, end) = (ovector[0], ovector[1])
+                  guard start < end else { return }
+                  var groups = GroupCaptures()
+                  for g in rule.fieldGroups {
+                    let (s, e) = (ovector[2 * g.number], ovector[2 * g.number + 1])
+                    guard s >= 0 && e >= s else { continue }
+                    groups.append(g.name, GroupCapture(range: scalars(s, e), text: string(s, e)))
+                  }
+                  found[k].append(Mention(ruleID: rule.id, record: rule.record, priority: rule.priority,
+                    range: scalars(start, end), text: string(start, end), groups: groups, set: rule.set))
+                }
+              } catch {
+                let why = error == .matchLimit
+                  ? "rule '\(rule.id)' hit the PCRE2 match limit: simplify its pattern (nested repeats?)"
+                  : "rule '\(rule.id)': \(error)"
+                failures[k].append(MatchFailure(ruleID: rule.id, sentence: sentences[k].range, message: why))
+              }
             }
-          } catch {
-            let why = error == .matchLimit
-              ? "rule '\(rule.id)' hit the PCRE2 match limit: simplify its pattern (nested repeats?)"
-              : "rule '\(rule.id)': \(error)"
-            failures.append(MatchFailure(ruleID: rule.id, sentence: sentence.range, message: why))
           }
-        }
-        if prefilter != nil {
-          for (w, word) in choice.picked.enumerated() {
-            var rest = word
-            while rest != 0 {
-              run(w * 64 + rest.trailingZeroBitCount)
-              rest &= rest - 1
-            }
-          }
-        } else {
-          for r in rules.indices { run(r) }
         }
       }
     }
-    if found.isEmpty && failures.isEmpty { return SentenceMatches(kept: [], lost: [], failures: []) }
-    let (kept, lost) = OverlapResolver.resolve(found, keepingLosses: keepsLosses)
-    return SentenceMatches(kept: kept, lost: lost, failures: failures)
+    return sentences.indices.map { k in
+      if found[k].isEmpty && failures[k].isEmpty { return SentenceMatches(kept: [], lost: [], failures: []) }
+      let (kept, lost) = OverlapResolver.resolve(found[k], keepingLosses: keepsLosses)
+      return SentenceMatches(kept: kept, lost: lost, failures: failures[k])
+    }
   }
 
-  /// Fills `bytes` and `scalarAtByte` for one sentence, keeping their storage: the sentence is
-  /// measured first, then encoded straight into the buffers, with no per-byte append.
-  private func encode(_ scalars: ArraySlice<Unicode.Scalar>) {
-    var count = 0
-    for s in scalars { count += UTF8Width.of(s) }
+  /// Fills `picks` with the rules each sentence needs: the prefilter's choice, or every rule.
+  private func choose(_ sentences: [Sentence], in text: NormalizedText, words: Int) {
+    picks.removeAll(keepingCapacity: true)
+    picks.append(contentsOf: repeatElement(0, count: sentences.count * words))
+    for (k, sentence) in sentences.enumerated() {
+      guard let prefilter else {
+        for r in book.rules.indices { picks[k * words + r / 64] |= 1 << UInt64(r % 64) }
+        continue
+      }
+      let scalars = text.scalars[sentence.range]
+      // Most sentences need no rule at all: they are never encoded for PCRE2.
+      guard scalars.withUnsafeBufferPointer({ prefilter.candidates(in: $0, into: &choice) }) else { continue }
+      for w in 0..<words { picks[k * words + w] = choice.picked[w] }
+    }
+  }
+
+  /// Encodes the sentences that need a rule into `bytes` and `scalarAtByte`, keeping their
+  /// storage: the text is measured first, then written straight into the buffers.
+  private func encode(
+    _ sentences: [Sentence], in text: NormalizedText, words: Int, byteStart: inout [Int], atStart: inout [Int]
+  ) {
+    func needed(_ k: Int) -> Bool { (0..<words).contains { picks[k * words + $0] != 0 } }
+    var total = 0
+    var runs = 0
+    for (k, s) in sentences.enumerated() where needed(k) {
+      for c in text.scalars[s.range] { total += UTF8Width.of(c) }
+      runs += 1
+    }
     bytes.removeAll(keepingCapacity: true)
-    bytes.append(contentsOf: repeatElement(0, count: count))
+    bytes.append(contentsOf: repeatElement(0, count: total))
     scalarAtByte.removeAll(keepingCapacity: true)
-    scalarAtByte.append(contentsOf: repeatElement(0, count: count + 1))
+    scalarAtByte.append(contentsOf: repeatElement(0, count: total + runs))
     bytes.withUnsafeMutableBufferPointer { out in
       scalarAtByte.withUnsafeMutableBufferPointer { at in
-        var k = 0
-        var n: Int32 = 0
-        for s in scalars {
-          let start = k
-          UTF8Width.write(s, to: out, at: &k)
-          for b in start..<k { at[b] = n }
-          n += 1
+        var b = 0
+        var a = 0
+        for (k, s) in sentences.enumerated() {
+          byteStart[k] = b
+          atStart[k] = a
+          guard needed(k) else { continue }
+          var n: Int32 = 0
+          for c in text.scalars[s.range] {
+            let first = b
+            UTF8Width.write(c, to: out, at: &b)
+            for _ in first..<b {
+              at[a] = n
+              a += 1
+            }
+            n += 1
+          }
+          at[a] = n
+          a += 1
         }
-        at[count] = n
+        byteStart[sentences.count] = b
       }
     }
-  }
-
-}
-
-/// Overlapping mentions of one record type are resolved by priority, then length, then position.
-public enum OverlapResolver {
-  public static func resolve(_ mentions: [Mention], keepingLosses: Bool = true)
-    -> (kept: [Mention], lost: [OverlapLoss])
-  {
-    let ordered = mentions.sorted { a, b in
-      if a.priority != b.priority { return a.priority > b.priority }
-      if a.range.count != b.range.count { return a.range.count > b.range.count }
-      if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
-      return a.ruleID < b.ruleID
-    }
-    var kept: [Mention] = []
-    var lost: [OverlapLoss] = []
-    for m in ordered {
-      if let winner = kept.first(where: { $0.record == m.record && $0.range.overlaps(m.range) }) {
-        guard keepingLosses else { continue }
-        let reason: OverlapLoss.Reason = winner.priority != m.priority ? .priority
-          : winner.range.count != m.range.count ? .length : .position
-        lost.append(OverlapLoss(loser: m, winner: winner, reason: reason))
-      } else {
-        kept.append(m)
-      }
-    }
-    kept.sort { ($0.range.lowerBound, $0.record) < ($1.range.lowerBound, $1.record) }
-    return (kept, lost)
   }
 }

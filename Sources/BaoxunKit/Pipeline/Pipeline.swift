@@ -40,11 +40,14 @@ public struct Pipeline: Sendable {
     let matcher = matcher ?? makeMatcher()
     let normalized = normalizer.normalize(text)
     let articles = segmenter.segment(normalized)
+    let matched = articles.filter { $0.kind != .teaser }
+    let all = matched.flatMap(\.sentences)
+    var results = matcher.match(all, in: normalized).makeIterator()
     var sentences: [MatchedSentence] = []
-    for article in articles where article.kind != .teaser {
+    sentences.reserveCapacity(all.count)
+    for article in matched {
       for sentence in article.sentences {
-        sentences.append(MatchedSentence(article: article.index, sentence: sentence,
-          matches: matcher.match(sentence, in: normalized)))
+        sentences.append(MatchedSentence(article: article.index, sentence: sentence, matches: results.next()!))
       }
     }
     let input = AggregationInput(issue: issue, encoding: encoding, text: normalized, articles: articles,
