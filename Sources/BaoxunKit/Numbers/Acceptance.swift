@@ -4,9 +4,9 @@ import Foundation
 /// number. Chinese numerals need a unit, a qualifier, or a scale and a clear end, because in
 /// running text `一`, `三`, `万`, `二十` are mostly parts of words (`三新`, `二十大`, `万众`).
 extension QuantityScanner {
-  static let yi = NumberChars.value(of: "一")
-  static let shi = NumberChars.value(of: "十")
-  static let dun = NumberChars.value(of: "、")
+  static let yi: UInt32 = 0x4E00  // 一
+  static let shi: UInt32 = 0x5341  // 十
+  static let dun: UInt32 = 0x3001  // 、
   static let amountWords: [[UInt32]] = ["大关", "级", "量级", "规模"].map { $0.numberScalars }
   static let adverbs: Set<String> = ["千万", "万万"]
 

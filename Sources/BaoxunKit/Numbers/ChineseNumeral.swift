@@ -94,15 +94,14 @@ enum ChineseNumerals {
   static func tens(_ c: UInt32) -> Int? { entry(c, 3) }
   static func large(_ c: UInt32) -> Int? { entry(c, 4) }
 
-  static let point = NumberChars.value(of: "点")
-  static let minus = NumberChars.value(of: "负")
-  static let zhao = NumberChars.value(of: "兆")
-  static let ji = NumberChars.value(of: "几")
-  static let shu = NumberChars.value(of: "数")
-  static let duo = NumberChars.value(of: "多")
-  static let yu = NumberChars.value(of: "余")
-  static let half = NumberChars.value(of: "半")
-
+  static let point: UInt32 = 0x70B9  // 点
+  static let minus: UInt32 = 0x8D1F  // 负
+  static let zhao: UInt32 = 0x5146  // 兆
+  static let ji: UInt32 = 0x51E0  // 几
+  static let shu: UInt32 = 0x6570  // 数
+  static let duo: UInt32 = 0x591A  // 多
+  static let yu: UInt32 = 0x4F59  // 余
+  static let half: UInt32 = 0x534A  // 半
   static func isNumeralChar(_ c: UInt32) -> Bool {
     guard c >= 0x3000 && c < 0xA000 else { return false }
     return flat[Int(c - 0x3000)] & 0x7F00 != 0

@@ -16,11 +16,15 @@ struct NumberCore: Sendable {
 extension QuantityScanner {
   static let percentUnit = NumberUnit(code: "percent", factor: 1, kind: .percent)
   static let fenZhi = "分之".numberScalars
-  static let fen = NumberChars.value(of: "分")
-  static let fen2 = NumberChars.value(of: "份")
-  static let zhong = NumberChars.value(of: "钟")
-  static let you = NumberChars.value(of: "又")
-
+  static let fen: UInt32 = 0x5206  // 分
+  static let fen2: UInt32 = 0x4EFD  // 份
+  static let zhong: UInt32 = 0x949F  // 钟
+  static let you: UInt32 = 0x53C8  // 又
+  static let dui: UInt32 = 0x5BF9  // 对
+  static let zhe: UInt32 = 0x6298  // 折
+  static let bai: UInt32 = 0x767E  // 百
+  /// Parsed once: `Decimal(string:)` is slow, and halves are common in span mode.
+  static let oneHalf = Decimal(string: "0.5")!
   /// A sign, then the number: `负3分之负一百五十七` is positive.
   func readCore(at j: Int) -> NumberCore? {
     var k = j
@@ -71,18 +75,18 @@ extension QuantityScanner {
     guard let v = n.value, n.high == nil else { return nil }
     let e = n.end
     if t.matches(Self.fenZhi, at: e) {
-      guard let (m, end) = signedNumeral(at: e + 2), v != 0 else { return nil }
+      guard let (m, end) = signedNumeral(at: e + 2), !v.isZero else { return nil }
       let share = n.isBareMultiplier && v >= 100
       return (m / v, end, share)
     }
     guard mode == .span else { return nil }
-    if t[e] == Self.fen2 || (t[e] == Self.fen && t[e + 1] != Self.zhong), v != 0,
+    if t[e] == Self.fen2 || (t[e] == Self.fen && t[e + 1] != Self.zhong), !v.isZero,
       let (m, end) = signedNumeral(at: e + 1), NumberChars.isBoundary(t[end])
     {
       return (m / v, end, false)
     }
     if t[e] == 0x2F, n.arabic != nil, let d = NumeralValue.read(t, at: e + 1, mode: mode),
-      d.arabic != nil, let dv = d.value, dv != 0
+      d.arabic != nil, let dv = d.value, !dv.isZero
     {
       return (v / dv, d.end, false)
     }
@@ -105,19 +109,17 @@ extension QuantityScanner {
   /// Halves, read only in span mode: `半`, `一半`, `半百`, `对折`/`半折` (half price).
   private func half(at k: Int) -> NumberCore? {
     let hf = ChineseNumerals.half
-    let yi = NumberChars.value(of: "一")
     var value: Decimal
     var end: Int
     var unit: NumberUnit?
-    if (t[k] == hf || t[k] == NumberChars.value(of: "对")) && t[k + 1] == NumberChars.value(of: "折")
-    {
+    if (t[k] == hf || t[k] == Self.dui) && t[k + 1] == Self.zhe {
       (value, end, unit) = (50, k + 2, Self.percentUnit)
-    } else if (t[k] == yi || t[k] == 0x31) && t[k + 1] == hf {
-      (value, end) = (Decimal(string: "0.5")!, k + 2)
-    } else if t[k] == hf && t[k + 1] == NumberChars.value(of: "百") {
+    } else if (t[k] == Self.yi || t[k] == 0x31) && t[k + 1] == hf {
+      (value, end) = (Self.oneHalf, k + 2)
+    } else if t[k] == hf && t[k + 1] == Self.bai {
       (value, end) = (50, k + 2)
     } else if t[k] == hf && !ChineseNumerals.isNumeralChar(t[k + 1]) {
-      (value, end) = (Decimal(string: "0.5")!, k + 1)
+      (value, end) = (Self.oneHalf, k + 1)
     } else {
       return nil
     }

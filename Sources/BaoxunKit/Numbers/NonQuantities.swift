@@ -31,7 +31,7 @@ enum NonQuantities {
     if idiomFirstScalars.contains(t[i]), let list = idiomsByFirst[t[i]] {
       for w in list where t.matches(w, at: i) { return w.count }
     }
-    let yi = NumberChars.value(of: "一")
+    let yi = QuantityScanner.yi
     if t[i] == yi, NumberUnits.firstScalars.contains(t[i + 1]),
       !ChineseNumerals.isNumeralChar(t[i + 1])
     {
@@ -55,7 +55,7 @@ enum NonQuantities {
     guard ordinalFirst.contains(t[i]) else { return nil }
     for p in ordinalPrefixes where t.matches(p, at: i) {
       let j = i + p.count
-      let needsChinese = p.count > 1 || p[0] != NumberChars.value(of: "第")
+      let needsChinese = p.count > 1 || p[0] != Self.di
       if needsChinese && ChineseNumerals.digit(t[j]) == nil && ChineseNumerals.small(t[j]) == nil {
         continue
       }
@@ -65,10 +65,12 @@ enum NonQuantities {
   }
 
   private static let dateWords = NumberScalarSet("月日号时届代版楼路".numberScalars)
-  private static let year = NumberChars.value(of: "年")
-  private static let fen = NumberChars.value(of: "分")
-  private static let dian = NumberChars.value(of: "点")
-  private static let ji = NumberChars.value(of: "级")
+  private static let year: UInt32 = 0x5E74  // 年
+  private static let fen: UInt32 = 0x5206  // 分
+  private static let dian: UInt32 = 0x70B9  // 点
+  private static let ji: UInt32 = 0x7EA7  // 级
+  private static let di: UInt32 = 0x7B2C  // 第
+  private static let zhi: UInt32 = 0x4E4B  // 之
   private static let yearAfter = NumberScalarSet("底初末中前后以起度代".numberScalars)
 
   /// Whether the numeral ending at `end` names a date, a time, an ordinal or a version:
@@ -86,7 +88,7 @@ enum NonQuantities {
     }
     if c == fen {
       let next = t[n.end + 1]
-      return next != NumberChars.value(of: "之") && next != NumberChars.value(of: "钟")
+      return next != Self.zhi && next != QuantityScanner.zhong
     }
     if c == dian { return true }
     if c == ji { return !n.isBareMultiplier }

@@ -17,14 +17,14 @@ extension NumberParser {
     for i in start..<out.count where out[i] == 0x09 || out[i] == 0x0A || out[i] == 0x0D {
       out[i] = 0x20
     }
-    let fields = [
-      q?.value?.fastPlainString ?? "", q?.unit ?? "", q?.qualifier ?? "", q?.bound?.rawValue ?? "",
-      q?.high?.fastPlainString ?? "",
-    ]
-    for f in fields {
+    out.append(0x09)
+    q?.value?.appendPlain(to: &out)
+    for f in [q?.unit, q?.qualifier, q?.bound?.rawValue] {
       out.append(0x09)
-      out.append(contentsOf: f.utf8)
+      if let f { out.append(contentsOf: f.utf8) }
     }
+    out.append(0x09)
+    q?.high?.appendPlain(to: &out)
   }
 }
 

@@ -26,6 +26,15 @@ struct NumberUnit: Sendable, Equatable {
   let code: String
   let factor: Decimal
   let kind: Kind
+  /// Whether `factor` is not 1, decided once: a Decimal comparison is slow next to the parse.
+  private let scales: Bool
+
+  init(code: String, factor: Decimal, kind: Kind) {
+    self.code = code
+    self.factor = factor
+    self.kind = kind
+    scales = factor != 1
+  }
 
   /// NumberUnits that make even a lone `百`/`千`/`万` a quantity (`万人`, `千万元`); counters such as
   /// `家` or `个` after a lone multiplier are mostly idiom (`千家万户`).
@@ -44,7 +53,7 @@ struct NumberUnit: Sendable, Equatable {
     case .discount:
       if v > 0 && v < 10 { return v * 10 }
       return v >= 10 && v < 100 ? v : nil
-    default: return factor == 1 ? v : v * factor
+    default: return scales ? v * factor : v
     }
   }
 }
@@ -175,8 +184,7 @@ enum NumberUnits {
 
   /// Money sub-units after `元`: `角`/`毛` are tenths, `分` hundredths.
   static let jiao = NumberScalarSet([NumberChars.value(of: "角"), NumberChars.value(of: "毛")])
-  static let fen: UInt32 = NumberChars.value(of: "分")
-
+  static let fen: UInt32 = 0x5206  // 分
   /// Currency signs and words written before the amount (`￥300`, `人民币50元`, `US$20`).
   static let prefixes: [([UInt32], NumberUnit)] = [
     ("人民币", "CNY"), ("￥", "CNY"), ("¥", "CNY"), ("RMB", "CNY"), ("US$", "USD"),

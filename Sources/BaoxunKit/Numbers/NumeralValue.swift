@@ -13,9 +13,9 @@ struct NumeralRead: Sendable {
   var hasDigit = false
   var hasScale = false
   var lastIsLarge = false
-  /// The product of the large scales that close the numeral (`亿` in `20亿`, 10^12 in `万亿`),
-  /// carried to the low end of a range written without it (`10-20亿`).
-  var trailingLarge: Decimal?
+  /// The power of ten of the large scales that close the numeral (8 for `亿` in `20亿`, 12 for
+  /// `万亿`), carried to the low end of a range written without it (`10-20亿`).
+  var trailingLarge: Int?
   var isDigitString = false
   var indefinite = false
   /// Inner `多`, `余`, `几` (bound over) and an indefinite `数`/`几` (no bound), as qualifiers.
@@ -28,7 +28,7 @@ struct NumeralRead: Sendable {
 }
 
 enum NumeralValue {
-  private static func power(_ e: Int) -> Decimal {
+  static func power(_ e: Int) -> Decimal {
     Decimal(sign: .plus, exponent: e, significand: 1)
   }
 
@@ -58,10 +58,10 @@ enum NumeralValue {
     }
     if toks.count > 1 || r.hasScale { r.arabic = nil }
     if case .large = last.kind { r.lastIsLarge = true }
-    var trailing = Decimal(1)
+    var trailing = 0
     for tok in toks.reversed() {
       guard case .large(let e) = tok.kind else { break }
-      trailing *= power(e)
+      trailing += e
     }
     if r.lastIsLarge { r.trailingLarge = trailing }
 
@@ -108,19 +108,15 @@ enum NumeralValue {
         k += 1
         continue
       }
-      var run = [d0]
       var j = k + 1
-      while j < toks.count, case .digit(let d) = toks[j].kind {
-        run.append(d)
-        j += 1
-      }
+      while j < toks.count, case .digit = toks[j].kind { j += 1 }
       var startIdx = k
-      if k > 0 && run.count > 1 && run[0] == 0 {
-        run.removeFirst()
-        startIdx += 1
-      }
-      if run.count >= 2 {
-        if run.count == 2 && isNeighbourPair(run[0], run[1]) {
+      if k > 0 && j - k > 1 && d0 == 0 { startIdx += 1 }
+      let count = j - startIdx
+      if count >= 2 {
+        if count == 2, case .digit(let a) = toks[startIdx].kind,
+          case .digit(let b) = toks[startIdx + 1].kind, isNeighbourPair(a, b)
+        {
           if case .none = result { result = .juxtaposed(startIdx) } else { return .malformed }
         } else if allDigits {
           return .digitString
@@ -142,8 +138,8 @@ enum NumeralValue {
     var v = Decimal(0)
     for tok in toks {
       switch tok.kind {
-      case .digit(let d): v = v * 10 + Decimal(d)
-      case .fraction(let f): v += f
+      case .digit(let d): v = .sum(v.shifted(by: 1), Decimal(d))
+      case .fraction(let f): v = .sum(v, f)
       default: break
       }
     }
@@ -166,7 +162,7 @@ enum NumeralValue {
 
     func elided() -> Decimal {
       guard let p = pending else { return 0 }
-      if pendingCn && !zero, let s = lastScale, s >= 1 { return p * power(s - 1) }
+      if pendingCn && !zero, let s = lastScale, s >= 1 { return p.shifted(by: s - 1) }
       return p
     }
 
@@ -194,7 +190,7 @@ enum NumeralValue {
       case .small(let s):
         let e = s == 10 ? 1 : s == 100 ? 2 : 3
         if let ls = lastSmall, e >= ls { return nil }
-        section += (pending ?? 1) * power(e)
+        section = .sum(section, (pending ?? 1).shifted(by: e))
         pending = nil
         lastScale = e
         lastSmall = e
@@ -202,22 +198,21 @@ enum NumeralValue {
       case .tens(let v):
         if pending != nil { return nil }
         if let ls = lastSmall, ls <= 1 { return nil }
-        section += Decimal(v)
+        section = .sum(section, Decimal(v))
         lastScale = 1
         lastSmall = 1
       case .large(let e):
-        let big = power(e)
-        var v = section + (lastSmall != nil ? elided() : (pending ?? 0))
-        if v == 0 && total == 0 && !leadingZero { v = 1 }
-        if v == 0 {
+        var v = Decimal.sum(section, lastSmall != nil ? elided() : (pending ?? 0))
+        if v.isZero && total.isZero && !leadingZero { v = 1 }
+        if v.isZero {
           if let ll = lastLarge, e < ll { return nil }
-          total *= big
-        } else if total > 0 && total < big {
-          total = (total + v) * big
-        } else if total > 0, let ll = lastLarge, e >= ll {
+          total = total.shifted(by: e)
+        } else if total.isPositive && total < power(e) {
+          total = Decimal.sum(total, v).shifted(by: e)
+        } else if total.isPositive, let ll = lastLarge, e >= ll {
           return nil
         } else {
-          total += v * big
+          total = .sum(total, v.shifted(by: e))
         }
         lastLarge = e
         section = 0
@@ -226,7 +221,7 @@ enum NumeralValue {
         lastSmall = nil
         zero = false
       case .fraction(let f):
-        let whole = total + section + elided() + f
+        let whole = Decimal.sum(.sum(.sum(total, section), elided()), f)
         total = 0
         section = 0
         pending = whole
@@ -237,6 +232,6 @@ enum NumeralValue {
       }
       any = true
     }
-    return total + section + elided()
+    return .sum(.sum(total, section), elided())
   }
 }

@@ -63,8 +63,7 @@ enum NumberQualifiers {
     entry.word.count > 1 && t[i] == le ? i + 1 : i
   }
 
-  private static let le = NumberChars.value(of: "了")
-
+  private static let le: UInt32 = 0x4E86  // 了
   /// NumberQualifiers after the number or its unit. `（含）` makes the bound inclusive.
   private static let afterEntries: [([UInt32], Bound)] = [
     ("(含)以上", Bound.atLeast), ("以上(含)", .atLeast), ("及以上", .atLeast),

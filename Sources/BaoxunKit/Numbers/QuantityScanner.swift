@@ -158,7 +158,7 @@ struct QuantityScanner: Sendable {
     if let u1 = first.unit, let u2 = second.unit, u1.code != u2.code { return .none }
     let unit = second.unit ?? first.unit
     if first.core.numeral.trailingLarge == nil, let tl = second.core.numeral.trailingLarge {
-      low *= tl
+      low *= NumeralValue.power(tl)
     }
     let hasScale = second.core.numeral.hasScale || first.core.numeral.hasScale
     if mode == .text && t[k - 1] == 0x2D && unit == nil && !hasScale { return .none }

@@ -18,14 +18,18 @@ extension QuantityScanner {
   static let chengWords = NumberScalarSet(
     "为立功效果本交员绩熟都长型就品套批片群年人才份分色像事行器药婚家形语规风真书文败灾林网链势团串堆对双千百万亿案"
       .numberScalars)
-  static let cheng = NumberChars.value(of: "成")
-  static let ge = NumberChars.value(of: "个")
-  static let qian = NumberChars.value(of: "钱")
-  static let zheng = NumberChars.value(of: "整")
-  static let zheng2 = NumberChars.value(of: "正")
-  static let mei = NumberChars.value(of: "每")
-  static let yue = NumberChars.value(of: "月")
+  static let cheng: UInt32 = 0x6210  // 成
+  static let ge: UInt32 = 0x4E2A  // 个
+  static let qian: UInt32 = 0x94B1  // 钱
+  static let zheng: UInt32 = 0x6574  // 整
+  static let zheng2: UInt32 = 0x6B63  // 正
+  static let mei: UInt32 = 0x6BCF  // 每
+  static let yue: UInt32 = 0x6708  // 月
   static let yuanWords: [[UInt32]] = ["元", "圆", "块", "块钱"].map { $0.numberScalars }
+  /// `个多月`, `个半小时`: the time word after `个` and the unit it makes.
+  static let timeAfterGe: [([UInt32], String)] = [
+    ("月", "month"), ("小时", "hour"), ("星期", "week"),
+  ].map { ($0.0.numberScalars, $0.1) }
 
   /// Reads what follows a number; the currency sign written before it (`￥`, `人民币`) is the
   /// unit only when no unit word follows.
@@ -82,21 +86,20 @@ extension QuantityScanner {
     if t[word] == Self.ge && end - word == 1
       && (t[k] == NumberQualifiers.duoScalar || t[k] == ChineseNumerals.half)
     {
-      let timeAfter: [(String, String)] = [("月", "month"), ("小时", "hour"), ("星期", "week")]
-      for (w, code) in timeAfter where t.matches(w.numberScalars, at: k + 1) {
+      for (w, code) in Self.timeAfterGe where t.matches(w, at: k + 1) {
         if t[k] == ChineseNumerals.half {
-          p.raw = p.raw.map { $0 + Decimal(string: "0.5")! }
+          p.raw = p.raw.map { $0 + Self.oneHalf }
         } else {
           p.quals.append(NumberQualifierMark(range: k..<(k + 1), bound: .over))
         }
         u = NumberUnit(code: code, factor: 1, kind: .time)
-        k += 1 + w.unicodeScalars.count
+        k += 1 + w.count
         break
       }
     }
     if u.kind == .time || u.kind == .tenths {
       if t[k] == ChineseNumerals.half {
-        p.raw = p.raw.map { $0 + Decimal(string: "0.5")! }
+        p.raw = p.raw.map { $0 + Self.oneHalf }
         k += 1
       } else if u.kind == .time && t[k] == NumberQualifiers.duoScalar {
         p.quals.append(NumberQualifierMark(range: k..<(k + 1), bound: .over))
@@ -112,7 +115,9 @@ extension QuantityScanner {
       u = NumberUnit(code: "CNY", factor: 1, kind: .money)
       if t[k] == Self.qian { k += 1 }
     }
-    if u.code == "CNY" && Self.yuanWords.contains(Array(t.chars[word..<end])) {
+    if u.code == "CNY"
+      && Self.yuanWords.contains(where: { $0.count == end - word && t.matches($0, at: word) })
+    {
       k = moneySubunits(&p, at: k)
     }
     if t[k] == 0x2F || t[k] == Self.mei, let (per, e) = NumberUnits.match(t, at: k + 1),
@@ -168,5 +173,5 @@ extension QuantityScanner {
 }
 
 extension NumberQualifiers {
-  static let duoScalar = NumberChars.value(of: "多")
+  static let duoScalar: UInt32 = 0x591A  // 多
 }
