@@ -16,8 +16,6 @@ struct LiteralFinder: Sendable {
   private let tailStart: [Int32]
   private let tailEnd: [Int32]
   private let ids: [Int32]
-  /// How many words there are (ids run from 0).
-  let wordCount: Int
 
   private static let empty = UInt32.max
 
@@ -57,7 +55,6 @@ struct LiteralFinder: Sendable {
     self.tailStart = tailStart
     self.tailEnd = tailEnd
     self.ids = ids
-    wordCount = words.count
   }
 
   @inline(__always)

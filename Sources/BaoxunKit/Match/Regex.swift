@@ -40,6 +40,21 @@ public final class CompiledRegex: @unchecked Sendable {
 
   deinit { pcre2_code_free_8(code) }
 
+  /// Compiles `pattern` only to see whether PCRE2 accepts it (no JIT): the check a rule's
+  /// written pattern gets before its optimized form is used.
+  public static func validate(_ pattern: String) throws(RegexError) {
+    var errorCode: Int32 = 0
+    var errorOffset = 0
+    let bytes = Array(pattern.utf8)
+    let compiled = bytes.withUnsafeBufferPointer { buffer in
+      pcre2_compile_8(
+        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES), &errorCode, &errorOffset,
+        nil)
+    }
+    guard let compiled else { throw .compile(message: pcre2Message(errorCode), offset: errorOffset) }
+    pcre2_code_free_8(compiled)
+  }
+
   private static func readNameTable(_ code: OpaquePointer) -> [(name: String, number: Int)] {
     var count: UInt32 = 0
     var entrySize: UInt32 = 0

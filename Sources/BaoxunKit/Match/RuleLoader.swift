@@ -193,9 +193,11 @@ struct RuleLoader {
     }
     let regex: CompiledRegex
     do {
-      // The optimized pattern matches the same; errors are reported against the written one.
-      if let factored = try? CompiledRegex(PatternOptimizer.optimize(expansion.pattern)) {
-        regex = factored
+      // The written pattern must compile as written; the optimized one, which matches the same,
+      // is what runs (and if it ever failed to compile, the written one runs instead).
+      try CompiledRegex.validate(expansion.pattern)
+      if let optimized = try? CompiledRegex(PatternOptimizer.optimize(expansion.pattern)) {
+        regex = optimized
       } else {
         regex = try CompiledRegex(expansion.pattern)
       }

@@ -48,21 +48,22 @@ enum ScriptRanges {
   static func hex(_ v: UInt32) -> String { "\\x{" + String(v, radix: 16, uppercase: true) + "}" }
 
   /// `pattern` with each `\p{sc=Han}` spelled as ranges: inside a class as more of its members,
-  /// elsewhere as a class of its own. Unchanged if the ranges are not known.
+  /// elsewhere as a class of its own. Unchanged if the ranges are not known, or if the pattern
+  /// uses syntax a simple scan could misread (see `AlternationFactoring.hasContextualSyntax`).
   static func expand(_ pattern: String) -> String {
     guard pattern.contains(han), let ranges = hanRanges else { return pattern }
-    let chars = Array(pattern)
-    let needle = Array(han)
-    var out = ""
+    let chars = Array(pattern.unicodeScalars)
+    guard !AlternationFactoring.hasContextualSyntax(chars) else { return pattern }
+    let needle = Array(han.unicodeScalars)
+    var out = String.UnicodeScalarView()
     var i = 0
     var classEnd = -1  // while i < classEnd, i is inside a class
     while i < chars.count {
       if chars[i] == "\\", chars[i...].starts(with: needle) {
-        out += i < classEnd ? ranges : "[" + ranges + "]"
+        out.append(contentsOf: (i < classEnd ? ranges : "[" + ranges + "]").unicodeScalars)
         i += needle.count
       } else if chars[i] == "\\" {
-        out.append(chars[i])
-        if i + 1 < chars.count { out.append(chars[i + 1]) }
+        out.append(contentsOf: chars[i..<min(i + 2, chars.count)])
         i += 2
       } else {
         if chars[i] == "[", i >= classEnd { classEnd = AlternationFactoring.classEnd(chars, from: i) }
@@ -70,6 +71,6 @@ enum ScriptRanges {
         i += 1
       }
     }
-    return out
+    return String(out)
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Normalized issue text: one width, one punctuation form, tidy whitespace, page breaks repaired,
 /// and for every scalar the offset of the original scalar it came from.
 public struct NormalizedText: Sendable {
@@ -156,6 +158,10 @@ public struct Normalizer: Sendable {
     case 0xFF01...0xFF5E: c = Unicode.Scalar(c.value - 0xFEE0)!
     case 0x3000, 0x0009, 0x00A0, 0x2002...0x200A, 0x202F: return " "
     case 0x200B...0x200D, 0xFEFF, 0x0000...0x0008, 0x000B...0x001F, 0x007F: return nil
+    // Variation selectors only choose a glyph; a compatibility ideograph (者 as U+FA5B, common in
+    // OCR and Big5-converted text) is its unified ideograph for every rule and word list.
+    case 0xFE00...0xFE0F, 0xE0100...0xE01EF: return nil
+    case 0xF900...0xFAFF, 0x2F800...0x2FA1F: c = Self.unifiedIdeograph[c.value] ?? c
     default: break
     }
     if c == "," || c == ":" || c == "." {
@@ -166,6 +172,19 @@ public struct Normalizer: Sendable {
     if c == ":" , let p = previous, p.isASCII, p.properties.isAlphabetic { return c }
     return Self.chineseForm(c)
   }
+
+  /// Each CJK compatibility ideograph with a canonical equivalent, mapped to it (what NFC does).
+  static let unifiedIdeograph: [UInt32: Unicode.Scalar] = {
+    var map: [UInt32: Unicode.Scalar] = [:]
+    for v in Array(UInt32(0xF900)...0xFAFF) + Array(UInt32(0x2F800)...0x2FA1F) {
+      guard let c = Unicode.Scalar(v),
+        let folded = String(Character(c)).precomposedStringWithCanonicalMapping.unicodeScalars.first,
+        folded != c
+      else { continue }
+      map[v] = folded
+    }
+    return map
+  }()
 
   func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 

@@ -1,8 +1,9 @@
 /// Prefix, suffix and substring tests on slices of normalized text, so the segmenter can ask its
 /// questions of `NormalizedText.scalars` in place instead of building a `String` per paragraph
-/// and going through Character or Foundation comparison. Normalized text is composed CJK, ASCII
-/// and punctuation, where each scalar is a character of its own, so comparing scalars gives the
-/// answers the character-level calls gave.
+/// and going through Character or Foundation comparison. The normalizer folds compatibility
+/// ideographs and drops variation selectors, so in normalized CJK text, ASCII and punctuation a
+/// scalar is a character of its own and comparing scalars gives the character-level answers; a
+/// combining mark (rare OCR noise on CJK text) is compared as a code point of its own.
 extension ArraySlice where Element == Unicode.Scalar {
   @inline(__always)
   func hasScalarPrefix(_ prefix: [Unicode.Scalar]) -> Bool {

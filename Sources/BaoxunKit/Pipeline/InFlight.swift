@@ -4,8 +4,10 @@ import Foundation
   import Glibc
 #endif
 
-/// The C struct, named apart from the `sigaction` function.
-typealias SignalAction = sigaction
+#if os(Linux)
+  /// The C struct, named apart from the `sigaction` function.
+  typealias SignalAction = sigaction
+#endif
 
 /// Names the files being processed when the process dies of a crash (a trap in a stage, a bad
 /// memory access), so an analyst knows which issue to set aside; the outputs of earlier runs
@@ -14,6 +16,7 @@ typealias SignalAction = sigaction
 /// A signal handler may only use async-signal-safe calls, so each worker keeps the path of its
 /// file in a fixed slot of preallocated memory, and the handler writes those slots to stderr
 /// with `write(2)` before handing the signal on (to Swift's backtracer, or the default action).
+/// The handlers are installed on Linux, the platform baoxun is built and tested on.
 public enum InFlight {
   static let slots = 64
   static let slotSize = 1024
@@ -23,13 +26,18 @@ public enum InFlight {
     b.initialize(repeating: 0, count: 2 * slots * slotSize)
     return b
   }()
-  /// The handlers installed before ours, by signal number (an array: a handler must not hash).
-  nonisolated(unsafe) static var previous = [SignalAction](repeating: SignalAction(), count: 65)
-  static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+  /// The thread that holds each slot, so a crash names its own file. Raw memory, as `buffer`:
+  /// workers write their own slots concurrently, which a Swift array would not allow.
+  nonisolated(unsafe) static let owners: UnsafeMutablePointer<pthread_t> = {
+    let o = UnsafeMutablePointer<pthread_t>.allocate(capacity: slots)
+    o.initialize(repeating: 0, count: slots)
+    return o
+  }()
 
-  /// Records that worker `slot` is processing `path` (the path as shown in errors.csv).
+  /// Records that worker `slot` is processing the file at `path` (its full path).
   public static func begin(_ slot: Int, _ path: String) {
     guard slot >= 0 && slot < slots else { return }
+    owners[slot] = pthread_self()
     copy(path, to: slot)
   }
 
@@ -58,57 +66,68 @@ public enum InFlight {
 
   /// Installs the crash handlers once, before any worker starts.
   public static func install() {
-    _ = installed
+    #if os(Linux)
+      _ = installed
+    #endif
   }
 
-  private static let installed: Bool = {
-    for signal in crashSignals {
-      var action = SignalAction()
-      action.__sigaction_handler.sa_sigaction = { signal, info, context in
-        InFlight.report(signal)
-        InFlight.handOn(signal, info, context)
+  #if os(Linux)
+    /// The handlers installed before ours, by signal number (an array: a handler must not hash).
+    nonisolated(unsafe) static var previous = [SignalAction](repeating: SignalAction(), count: 65)
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+
+    private static let installed: Bool = {
+      for signal in crashSignals {
+        var action = SignalAction()
+        action.__sigaction_handler.sa_sigaction = { signal, info, context in
+          InFlight.report(signal)
+          InFlight.handOn(signal, info, context)
+        }
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK
+        sigemptyset(&action.sa_mask)
+        var old = SignalAction()
+        sigaction(signal, &action, &old)
+        previous[Int(signal)] = old
       }
-      action.sa_flags = SA_SIGINFO | SA_ONSTACK
-      sigemptyset(&action.sa_mask)
-      var old = SignalAction()
-      sigaction(signal, &action, &old)
-      previous[Int(signal)] = old
-    }
-    return true
-  }()
+      return true
+    }()
 
-  /// Deletes the temporary outputs, then writes `baoxun: crashed (signal N) while processing
-  /// PATH` for each file in hand.
-  static func report(_ signal: Int32) {
-    for slot in slots..<(2 * slots) where buffer[slot * slotSize] != 0 {
-      unlink(UnsafeRawPointer(buffer + slot * slotSize).assumingMemoryBound(to: CChar.self))
-    }
-    func put(_ s: StaticString) { _ = write(2, s.utf8Start, s.utf8CodeUnitCount) }
-    var digits: (UInt8, UInt8) = (UInt8(truncatingIfNeeded: 48 + signal / 10), UInt8(truncatingIfNeeded: 48 + signal % 10))
-    for slot in 0..<slots where buffer[slot * slotSize] != 0 {
-      let path = buffer + slot * slotSize
-      put("baoxun: crashed (signal ")
-      withUnsafeBytes(of: &digits) { _ = write(2, $0.baseAddress! + (signal < 10 ? 1 : 0), signal < 10 ? 1 : 2) }
-      put(") while processing ")
-      _ = write(2, path, strlen(UnsafeRawPointer(path).assumingMemoryBound(to: CChar.self)))
-      put(": no output was replaced; set this file aside and run again, and please report it\n")
-    }
-  }
-
-  /// Passes the signal to whoever handled it before (Swift's backtracer prints the stack), or
-  /// lets it end the process as it would have.
-  static func handOn(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
-    if signal >= 0 && signal < Int32(previous.count) {
-      var old = previous[Int(signal)]
-      if old.sa_flags & SA_SIGINFO != 0, let handler = old.__sigaction_handler.sa_sigaction {
-        handler(signal, info, context)
-        return
+    /// Deletes the temporary outputs, then writes `baoxun: crashed (signal N) while processing
+    /// PATH` for the crashing worker's file, or for every file in hand when the signal came from
+    /// elsewhere (another thread, or `kill`).
+    static func report(_ signal: Int32) {
+      for slot in slots..<(2 * slots) where buffer[slot * slotSize] != 0 {
+        unlink(UnsafeRawPointer(buffer + slot * slotSize).assumingMemoryBound(to: CChar.self))
       }
-      sigaction(signal, &old, nil)
+      func put(_ s: StaticString) { _ = write(2, s.utf8Start, s.utf8CodeUnitCount) }
+      var digits: (UInt8, UInt8) = (UInt8(truncatingIfNeeded: 48 + signal / 10), UInt8(truncatingIfNeeded: 48 + signal % 10))
+      let me = pthread_self()
+      let own = (0..<slots).first { buffer[$0 * slotSize] != 0 && owners[$0] == me }
+      for slot in 0..<slots where buffer[slot * slotSize] != 0 && (own == nil || own == slot) {
+        let path = buffer + slot * slotSize
+        put("baoxun: crashed (signal ")
+        withUnsafeBytes(of: &digits) { _ = write(2, $0.baseAddress! + (signal < 10 ? 1 : 0), signal < 10 ? 1 : 2) }
+        put(") while processing ")
+        _ = write(2, path, strlen(UnsafeRawPointer(path).assumingMemoryBound(to: CChar.self)))
+        put(": no output was replaced; set this file aside and run again, and please report it\n")
+      }
     }
-    var reset = SignalAction()
-    sigemptyset(&reset.sa_mask)
-    sigaction(signal, &reset, nil)
-    raise(signal)
-  }
+
+    /// Passes the signal to whoever handled it before (Swift's backtracer prints the stack), then
+    /// lets it end the process as it would have.
+    static func handOn(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+      if signal >= 0 && signal < Int32(previous.count) {
+        let old = previous[Int(signal)]
+        if old.sa_flags & SA_SIGINFO != 0, let handler = old.__sigaction_handler.sa_sigaction {
+          handler(signal, info, context)
+        } else if let handler = old.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) != 1 {
+          handler(signal)  // a plain handler; 1 is SIG_IGN, which must not swallow a crash
+        }
+      }
+      var reset = SignalAction()
+      sigemptyset(&reset.sa_mask)
+      sigaction(signal, &reset, nil)
+      raise(signal)
+    }
+  #endif
 }

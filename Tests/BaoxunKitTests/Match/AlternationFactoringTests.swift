@@ -41,6 +41,26 @@ import Testing
     #expect(AlternationFactoring.factor(pattern) == pattern)
   }
 
+  /// Syntax that changes how the characters after it read, and marks that a character-level
+  /// scan would glue to a parenthesis: the optimized pattern must match exactly as written.
+  @Test(arguments: [
+    ("\\Q(?:甲|乙|丙|丁)\\E", "(?:甲|乙|丙|丁)"),
+    ("[\\Q]\\E(?:甲|乙|丙|丁)]", "|"),
+    ("(\\c(?:甲|乙|丙|丁)", "乙"),
+    ("(?:(?=甲|乙|丙|丁)\u{301}|戊)", "甲"),
+    ("(?=甲|乙|丙|丁|(\u{301}x))..", "甲z"),
+    ("(?x)x(?:\u{200E}|甲|乙|丙)", "x"),
+    ("(?x)(?=戊|甲|乙|丙|丁 # )\n )..", "甲z"),
+    ("[\u{301}\\p{sc=Han}]", "中"),
+    ("\\Q\\p{sc=Han}\\E", "\\p{sc=Han}"),
+    ("(?i)(?:ａ|ｂ|ｃ|ｄ)", "Ａ"),
+  ])
+  func trickyPatternsMatchAsWritten(_ pattern: String, _ subject: String) throws {
+    let written = try CompiledRegex(pattern)
+    let optimized = try CompiledRegex(PatternOptimizer.optimize(pattern))
+    #expect(try optimized.matches(in: subject) == written.matches(in: subject), "\(PatternOptimizer.optimize(pattern))")
+  }
+
   @Test func factoredRulesMatchExactlyAsWritten() throws {
     let book = try RuleBook.load(from: RepoPaths.rules)
     let expander = MacroExpander(macros: book.macros, lexicons: book.lexicons)

@@ -58,6 +58,14 @@ import Testing
     #expect(d?.message.contains("paterns") == true)
   }
 
+  /// A pattern PCRE2 rejects as written is reported even when its optimized form would compile
+  /// (spelling `\p{sc=Han}` as ranges turns this invalid range into a valid one).
+  @Test func invalidPatternIsReportedWhateverTheOptimizerMakesOfIt() {
+    let bad = Self.good.replacingOccurrences(of: "'总投资(?<amount>\\d+亿元)'", with: "'总投资(?<amount>[a-\\p{sc=Han}]+亿元)'")
+    #expect(bad != Self.good)
+    #expect(firstError(["a.yaml": bad])?.code == "rule.pattern.invalid")
+  }
+
   @Test func pcreErrorPointsIntoThePattern() {
     let bad = Self.good.replacingOccurrences(of: "'总投资(?<amount>\\d+亿元)'", with: "'总投资(?<amount>\\d+亿元'")
     let d = firstError(["a.yaml": bad])

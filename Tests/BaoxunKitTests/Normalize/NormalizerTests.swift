@@ -10,6 +10,19 @@ import Testing
     #expect(n.string(0..<n.scalars.count) == "规模达3.5亿元，增长12%（同比）。AI时代")
   }
 
+  /// OCR and Big5-converted text writes 者 as the compatibility ideograph U+FA5B and adds
+  /// variation selectors; rules and bylines must see the unified ideograph, offsets the original.
+  @Test func foldsCompatibilityIdeographsAndDropsVariationSelectors() {
+    let original = "本报讯（记\u{FA5B} 张三\u{FE0F} 李四）"
+    let n = normalizer.normalize(original)
+    #expect(n.string(0..<n.scalars.count) == "本报讯（记者 张三 李四）")
+    let zhe = n.string(0..<n.scalars.count).unicodeScalars.firstIndex(of: "者")!
+    let at = n.string(0..<n.scalars.count).unicodeScalars.distance(from: n.string(0..<n.scalars.count).unicodeScalars.startIndex, to: zhe)
+    #expect(n.originalRange(at..<(at + 1)) == 5..<6)
+    #expect(n.originalRange(0..<n.scalars.count) == 0..<original.unicodeScalars.count)
+    #expect(Set(Segmenter().segment(normalizer.normalize(original + "会议召开。")).flatMap(\.byline)) == ["张三", "李四"])
+  }
+
   @Test func keepsDigitGroupingAndTime() {
     let n = normalizer.normalize("营收1,100.9亿元，9:30开幕")
     #expect(n.string(0..<n.scalars.count) == "营收1,100.9亿元，9:30开幕")
