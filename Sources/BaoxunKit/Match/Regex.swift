@@ -18,17 +18,7 @@ public final class CompiledRegex: @unchecked Sendable {
   public let jitted: Bool
 
   public init(_ pattern: String) throws(RegexError) {
-    var errorCode: Int32 = 0
-    var errorOffset = 0
-    let bytes = Array(pattern.utf8)
-    let compiled = bytes.withUnsafeBufferPointer { buffer in
-      pcre2_compile_8(
-        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES), &errorCode, &errorOffset,
-        nil)
-    }
-    guard let compiled else {
-      throw .compile(message: pcre2Message(errorCode), offset: errorOffset)
-    }
+    let compiled = try Self.compile(pattern)
     code = compiled
     self.pattern = pattern
     jitted = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
@@ -43,6 +33,11 @@ public final class CompiledRegex: @unchecked Sendable {
   /// Compiles `pattern` only to see whether PCRE2 accepts it (no JIT): the check a rule's
   /// written pattern gets before its optimized form is used.
   public static func validate(_ pattern: String) throws(RegexError) {
+    let compiled = try compile(pattern)
+    pcre2_code_free_8(compiled)
+  }
+
+  private static func compile(_ pattern: String) throws(RegexError) -> OpaquePointer {
     var errorCode: Int32 = 0
     var errorOffset = 0
     let bytes = Array(pattern.utf8)
@@ -52,7 +47,7 @@ public final class CompiledRegex: @unchecked Sendable {
         nil)
     }
     guard let compiled else { throw .compile(message: pcre2Message(errorCode), offset: errorOffset) }
-    pcre2_code_free_8(compiled)
+    return compiled
   }
 
   private static func readNameTable(_ code: OpaquePointer) -> [(name: String, number: Int)] {
