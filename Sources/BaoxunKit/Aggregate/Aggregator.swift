@@ -110,7 +110,7 @@ public struct Aggregator: Sendable {
     let amount = Amount(provenance: c.provenance(m.range, s, rule: m.ruleID), text: m.text,
       value: q.value, high: q.high, unit: unit, qualifier: qualifier, bound: q.bound,
       kind: m.field("kind") ?? "", subject: m.field("subject") ?? "")
-    let key = "\(m.text)|\(q.value?.plainString ?? "")|\(unit)|\(amount.subject)"
+    let key = "\(m.text)|\(q.value?.fastPlainString ?? "")|\(unit)|\(amount.subject)"
     if c.amountKeys.insert(key).inserted { c.amounts.append(amount) }
   }
 
@@ -120,7 +120,7 @@ public struct Aggregator: Sendable {
     let job = JobCount(provenance: c.provenance(m.range, s, rule: m.ruleID), text: m.text,
       value: q.value, qualifier: q.qualifier.isEmpty ? (m.field("qualifier") ?? "") : q.qualifier,
       bound: q.bound, subject: m.field("subject") ?? "")
-    let key = "\(m.text)|\(q.value?.plainString ?? "")|\(job.subject)"
+    let key = "\(m.text)|\(q.value?.fastPlainString ?? "")|\(job.subject)"
     if c.jobKeys.insert(key).inserted { c.jobs.append(job) }
   }
 }

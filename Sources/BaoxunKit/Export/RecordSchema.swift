@@ -43,7 +43,7 @@ public enum Table: String, CaseIterable, Sendable {
 /// Rows of every table for one issue, in column order: what the writers consume.
 public enum RowBuilder {
   static func join(_ values: [String]) -> String { values.joined(separator: "|") }
-  static func number(_ d: Decimal?) -> String { d?.plainString ?? "" }
+  static func number(_ d: Decimal?) -> String { d?.fastPlainString ?? "" }
 
   static func prov(_ p: Provenance, _ middle: [String]) -> [String] {
     [p.issue, String(p.article)] + middle + [String(p.start), String(p.end), p.sentence, p.rule]
