@@ -200,46 +200,11 @@ extension CLITests {
     #expect(try csv(out.appendingPathComponent("articles.csv")).count >= 1)
   }
 
-  /// Ctrl-C or `kill` in the middle of a run: the temporary files go, the previous outputs stay
-  /// byte for byte, and the process dies of the signal so that shells see it was interrupted.
-  @Test(arguments: [SIGINT, SIGTERM])
-  func interruptedRunLeavesPreviousOutputsIntact(_ signal: Int32) throws {
-    let input = tempDir()
-    let out = tempDir()
-    defer { try? FileManager.default.removeItem(at: input) }
-    #expect(
-      try baoxun(["run", "Corpus/issues/2022-06-30.txt", "--out", out.path, "--quiet"]).status == 0)
-    let before = try snapshot(out)
-    for i in 0..<600 {
-      try FileManager.default.copyItem(at: Self.seed, to: input.appendingPathComponent("\(i).txt"))
-    }
-    let p = Process()
-    p.executableURL = Self.binary
-    p.arguments = ["run", input.path, "--out", out.path, "--jobs", "1"]
-    p.currentDirectoryURL = Self.root
-    let err = Pipe()
-    p.standardError = err
-    p.standardOutput = FileHandle.nullDevice
-    try p.run()
-    let deadline = Date().addingTimeInterval(60)
-    while try !files(in: out).contains(where: { $0.hasSuffix(".tmp") }) && Date() < deadline {
-      Thread.sleep(forTimeInterval: 0.05)
-    }
-    Thread.sleep(forTimeInterval: 0.5)
-    #expect(p.isRunning, "the run ended before it could be interrupted")
-    kill(p.processIdentifier, signal)
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == signal, "\(stderr)")
-    #expect(stderr.contains("interrupted (signal \(signal)): no output written"))
-    #expect(try snapshot(out) == before)
-  }
-
-  /// A crash in a stage cannot be survived in-process, but it must not be silent: the file in
-  /// hand is named, the previous outputs stay byte for byte, and the process still dies of the
-  /// signal (a real signal is sent, as a crashing stage would raise it).
-  @Test(arguments: [SIGSEGV, SIGILL])
-  func crashNamesTheFileInHandAndLeavesPreviousOutputsIntact(_ signal: Int32) throws {
+  /// What a run over 600 copies of the seed left when `signal` reached it mid-run: the output
+  /// folder before and after, how the process ended, and its stderr.
+  func signalMidRun(_ signal: Int32, extra: [String] = [], environment: [String: String] = [:]) throws
+    -> (input: URL, before: [String: Data], after: [String: Data], process: Process, stderr: String)
+  {
     let input = tempDir()
     let out = tempDir()
     defer { try? FileManager.default.removeItem(at: input) }
@@ -251,9 +216,9 @@ extension CLITests {
     }
     let p = Process()
     p.executableURL = Self.binary
-    p.arguments = ["run", input.path, "--out", out.path, "--jobs", "1", "--quiet"]
+    p.arguments = ["run", input.path, "--out", out.path, "--jobs", "1"] + extra
     p.currentDirectoryURL = Self.root
-    p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let err = Pipe()
     p.standardError = err
     p.standardOutput = FileHandle.nullDevice
@@ -267,10 +232,29 @@ extension CLITests {
     kill(p.processIdentifier, signal)
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
-    #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == signal, "\(stderr)")
-    let named = stderr.range(of: "crashed (signal \(signal)) while processing ")
-      .map { stderr[$0.upperBound...].prefix { $0 != ":" } } ?? ""
-    #expect(named.hasPrefix(input.path) && named.hasSuffix(".txt"), "\(stderr)")
-    #expect(try snapshot(out) == before)
+    return (input, before, try snapshot(out), p, stderr)
+  }
+
+  /// Ctrl-C or `kill` in the middle of a run: the temporary files go, the previous outputs stay
+  /// byte for byte, and the process dies of the signal so that shells see it was interrupted.
+  @Test(arguments: [SIGINT, SIGTERM])
+  func interruptedRunLeavesPreviousOutputsIntact(_ signal: Int32) throws {
+    let r = try signalMidRun(signal)
+    #expect(r.process.terminationReason == .uncaughtSignal && r.process.terminationStatus == signal, "\(r.stderr)")
+    #expect(r.stderr.contains("interrupted (signal \(signal)): no output written"))
+    #expect(r.after == r.before)
+  }
+
+  /// A crash in a stage cannot be survived in-process, but it must not be silent: the file in
+  /// hand is named, the previous outputs stay byte for byte, and the process still dies of the
+  /// signal (a real signal is sent, as a crashing stage would raise it).
+  @Test(arguments: [SIGSEGV, SIGILL])
+  func crashNamesTheFileInHandAndLeavesPreviousOutputsIntact(_ signal: Int32) throws {
+    let r = try signalMidRun(signal, extra: ["--quiet"], environment: ["SWIFT_BACKTRACE": "enable=no"])
+    #expect(r.process.terminationReason == .uncaughtSignal && r.process.terminationStatus == signal, "\(r.stderr)")
+    let named = r.stderr.range(of: "crashed (signal \(signal)) while processing ")
+      .map { r.stderr[$0.upperBound...].prefix { $0 != ":" } } ?? ""
+    #expect(named.hasPrefix(r.input.path) && named.hasSuffix(".txt"), "\(r.stderr)")
+    #expect(r.after == r.before)
   }
 }

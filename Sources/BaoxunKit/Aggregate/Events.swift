@@ -3,9 +3,11 @@ extension Aggregator {
     let items = m.listedItems(minItem: 5)
     let prefix = m.field("prefix") ?? ""
     let suffix = m.field("suffix") ?? ""
-    let found = m.groups["date_text"].map { ($0.text, "") } ?? c.input.dates.find(in: s.sentence.text)
+    // A rule's own date text is resolved here; a date found in the sentence comes resolved.
+    let found = m.groups["date_text"].map { ($0.text, c.input.dates.find(in: $0.text)?.iso ?? "") }
+      ?? c.input.dates.find(in: s.sentence.text)
     let dateText = found?.0 ?? ""
-    let iso = dateText.isEmpty ? "" : (c.input.dates.find(in: dateText)?.iso ?? "")
+    let iso = found?.1 ?? ""
     for (raw, _) in items {
       var name = prefix + TextKeys.trimming(Self.itemEdges, raw)
       if !suffix.isEmpty, !name.hasSuffix(suffix) { name += suffix }

@@ -55,7 +55,7 @@ extension Aggregator {
     guard shortCount >= minCore, name.unicodeScalars.count > shortCount else { return false }
     var core: [Unicode.Scalar] = []
     for s in short.unicodeScalars where !TextKeys.keyNoise.contains(s) { core.append(s) }
-    for end in projectEndings where core.ends(with: end) { core.removeLast(end.count) }
+    for end in projectEndings where core[...].hasScalarSuffix(end) { core.removeLast(end.count) }
     guard core.count >= minCore, !core.isEmpty else { return false }
     var next = 0
     for s in name.unicodeScalars where s == core[next] {
@@ -66,10 +66,4 @@ extension Aggregator {
   }
 
   static let projectEndings: [[Unicode.Scalar]] = [Array("项目".unicodeScalars), Array("工程".unicodeScalars)]
-}
-
-extension Array where Element == Unicode.Scalar {
-  func ends(with tail: [Unicode.Scalar]) -> Bool {
-    count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
-  }
 }

@@ -75,15 +75,7 @@ public final class CompiledRegex: @unchecked Sendable {
   ) -> [RegexMatch] {
     var found: [RegexMatch] = []
     let pairs = min(Int(pcre2_get_ovector_count_8(scratch.matchData)), captureCount + 1)
-    try forEachMatch(in: subject, scratch: scratch) { ovector in
-      var groups: [Int: Range<Int>] = [:]
-      for g in stride(from: 1, to: pairs, by: 1) {
-        let s = ovector[2 * g]
-        let e = ovector[2 * g + 1]
-        if s >= 0 && e >= s { groups[g] = s..<e }
-      }
-      found.append(RegexMatch(range: ovector[0]..<ovector[1], groups: groups))
-    }
+    try forEachMatch(in: subject, scratch: scratch) { found.append(RegexMatch(ovector: $0, pairs: pairs)) }
     return found
   }
 
@@ -101,14 +93,7 @@ public final class CompiledRegex: @unchecked Sendable {
     let length = subject.count
     let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
     let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-    while start <= length {
-      // pcre2_jit_match skips pcre2_match's argument checks; the options and limits are the same.
-      let rc = jitted
-        ? pcre2_jit_match_8(code, base, length, start, 0, scratch.matchData, scratch.context)
-        : pcre2_match_8(code, base, length, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
-      if rc == PCRE2_ERROR_NOMATCH { break }
-      if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT { throw .matchLimit }
-      if rc < 0 { throw .match(code: rc, message: pcre2Message(rc)) }
+    while start <= length, try matchOnce(base, length, from: start, scratch) {
       body(ovector)
       let end = ovector[1]
       if ovector[0] == end {
@@ -127,22 +112,35 @@ public final class CompiledRegex: @unchecked Sendable {
     text.makeContiguousUTF8()
     let scratch = borrowScratch()
     defer { returnScratch(scratch) }
-    let rc = text.utf8.withContiguousStorageIfAvailable { subject -> Int32 in
-      let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
-      return jitted
-        ? pcre2_jit_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.context)
-        : pcre2_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.context)
-    } ?? PCRE2_ERROR_NOMATCH
-    if rc == PCRE2_ERROR_NOMATCH { return nil }
+    var failure: RegexError? = nil
+    let matched = text.utf8.withContiguousStorageIfAvailable { subject -> Bool in
+      do throws(RegexError) {
+        return try matchOnce(subject.baseAddress ?? UnsafePointer(bitPattern: 1)!, subject.count, from: 0, scratch)
+      } catch {
+        failure = error
+        return false
+      }
+    }
+    if let failure { throw failure }
+    guard matched == true else { return nil }
+    let pairs = min(Int(pcre2_get_ovector_count_8(scratch.matchData)), captureCount + 1)
+    return RegexMatch(ovector: pcre2_get_ovector_pointer_8(scratch.matchData)!, pairs: pairs)
+  }
+
+  /// One match attempt from `start`; the offsets of a match are left in the scratch's ovector.
+  /// The subject must be valid UTF-8 (it is not checked again).
+  @inline(__always)
+  private func matchOnce(_ base: UnsafePointer<UInt8>, _ length: Int, from start: Int, _ scratch: MatchScratch)
+    throws(RegexError) -> Bool
+  {
+    // pcre2_jit_match skips pcre2_match's argument checks; the options and limits are the same.
+    let rc = jitted
+      ? pcre2_jit_match_8(code, base, length, start, 0, scratch.matchData, scratch.context)
+      : pcre2_match_8(code, base, length, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
+    if rc == PCRE2_ERROR_NOMATCH { return false }
     if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT { throw .matchLimit }
     if rc < 0 { throw .match(code: rc, message: pcre2Message(rc)) }
-    let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-    let pairs = min(Int(pcre2_get_ovector_count_8(scratch.matchData)), captureCount + 1)
-    var groups: [Int: Range<Int>] = [:]
-    for g in stride(from: 1, to: pairs, by: 1) where ovector[2 * g] >= 0 && ovector[2 * g + 1] >= ovector[2 * g] {
-      groups[g] = ovector[2 * g]..<ovector[2 * g + 1]
-    }
-    return RegexMatch(range: ovector[0]..<ovector[1], groups: groups)
+    return true
   }
 
   /// Matches over a Swift string, for one-off checks (page furniture, tests). The match state
@@ -184,6 +182,15 @@ public final class CompiledRegex: @unchecked Sendable {
 public struct RegexMatch: Sendable, Equatable {
   public var range: Range<Int>
   public var groups: [Int: Range<Int>]
+
+  /// The match in PCRE2's offset vector: `pairs` pairs, whole match first, -1 for an unset group.
+  init(ovector: UnsafeMutablePointer<Int>, pairs: Int) {
+    range = ovector[0]..<ovector[1]
+    groups = [:]
+    for g in stride(from: 1, to: pairs, by: 1) where ovector[2 * g] >= 0 && ovector[2 * g + 1] >= ovector[2 * g] {
+      groups[g] = ovector[2 * g]..<ovector[2 * g + 1]
+    }
+  }
 }
 
 /// Per-thread match state: match data, a match context with its limit, and a JIT stack large
