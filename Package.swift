@@ -15,7 +15,7 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CPCRE2",
-      pkgConfig: "libpcre2-8",
+      pkgConfig: "libpcre2-32",
       providers: [.apt(["libpcre2-dev"])]
     ),
     .target(

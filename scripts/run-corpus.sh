@@ -3,7 +3,7 @@
 # and extract records from Corpus/ into out/ (or the folder given as the first argument).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! pkg-config --exists libpcre2-8 2>/dev/null; then
+if ! pkg-config --exists libpcre2-32 2>/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update
   $SUDO apt-get install -y libpcre2-dev pkg-config

@@ -8,18 +8,18 @@ enum RuleCosts {
   static func report(_ corpus: BenchCorpus, book: RuleBook) -> String {
     let normalizer = Normalizer()
     let segmenter = Segmenter()
-    var sentences: [[UInt8]] = []
+    var sentences: [[UInt32]] = []
     for source in corpus.sources {
       guard let text = try? Decoder.decode(source.bytes).text else { continue }
       for article in segmenter.segment(normalizer.normalize(text)) where article.kind != .teaser {
-        sentences += article.sentences.map { Array($0.text.utf8) }
+        sentences += article.sentences.map { $0.text.unicodeScalars.map(\.value) }
       }
     }
     let prefilter = Prefilter(book.rules)
     let scratch = MatchScratch(ovectorPairs: book.maxCaptureCount + 1)
     var rows: [(id: String, all: Double, filtered: Double, passed: Int, literals: [[String]])] = []
     for rule in book.rules { rows.append((rule.id, 0, 0, 0, rule.requiredLiterals)) }
-    let texts = sentences.map { String(decoding: $0, as: UTF8.self) }
+    let texts = sentences.map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }
     var chosen: [[Int]] = []
     let prefilterTime = Timing.of { chosen = texts.map { prefilter.candidates(in: $0) } }.wall
     func run(_ regex: CompiledRegex, on indices: [Int]) -> Double {

@@ -19,11 +19,8 @@ public struct DateResolver: Sendable {
   /// The first date expression in `text` and its ISO date when resolvable.
   public func find(in text: String) -> (text: String, iso: String)? {
     guard let m = try? Self.pattern.firstMatch(in: text) else { return nil }
-    let bytes = text.utf8
-    func piece(_ r: Range<Int>) -> String {
-      String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: r.lowerBound)..<bytes.index(
-        bytes.startIndex, offsetBy: r.upperBound)], as: UTF8.self)
-    }
+    let scalars = Array(text.unicodeScalars)
+    func piece(_ r: Range<Int>) -> String { String(scalars: scalars[r]) }
     func group(_ name: String) -> String? {
       Self.groupNumber[name].flatMap { m.groups[$0] }.map(piece)
     }
@@ -107,8 +104,8 @@ public struct DateResolver: Sendable {
   /// The issue date written in a path: `2026-02-25`, `20260225`, or folders `2026/02/25`.
   public static func issueDate(fromPath path: String) -> DateComponents? {
     guard let m = try? pathDate.matches(in: path).last else { return nil }
-    let bytes = Array(path.utf8)
-    func g(_ n: Int) -> Int? { m.groups[n].flatMap { Int(String(decoding: bytes[$0], as: UTF8.self)) } }
+    let scalars = Array(path.unicodeScalars)
+    func g(_ n: Int) -> Int? { m.groups[n].flatMap { Int(String(scalars: scalars[$0])) } }
     guard let y = g(1), let mo = g(2), let d = g(3) else { return nil }
     return DateComponents(year: y, month: mo, day: d)
   }

@@ -1,4 +1,4 @@
-/// Expands `{NAME}` macros and `{@list}` word lists in a pattern, remembering for every byte of
+/// Expands `{NAME}` macros and `{@list}` word lists in a pattern, remembering for every scalar of
 /// the result which character of the written pattern produced it, so PCRE2's error offsets can
 /// be reported at the right column of the rule file.
 public struct MacroExpander: Sendable {
@@ -13,7 +13,7 @@ public struct MacroExpander: Sendable {
 
   public struct Expansion {
     public var pattern: String
-    /// `origin[byte]` is the character offset in the written pattern that produced that byte;
+    /// `origin[i]` is the character offset in the written pattern that produced scalar `i`;
     /// one extra entry maps the end of the pattern, where PCRE2 reports a missing `)`.
     public var origin: [Int]
   }
@@ -37,7 +37,7 @@ public struct MacroExpander: Sendable {
     var i = 0
     func emit(_ text: String, at offset: Int) {
       out.pattern += text
-      out.origin += Array(repeating: fixed ?? offset, count: text.utf8.count)
+      out.origin += Array(repeating: fixed ?? offset, count: text.unicodeScalars.count)
     }
     while i < chars.count {
       if chars[i] == "\\", i + 1 < chars.count {

@@ -1,15 +1,10 @@
 /// Runs the rules on an issue's sentences and keeps, per sentence and record type, the
 /// non-overlapping winners. One Matcher per thread: it owns PCRE2 match data, a JIT stack and
-/// the buffers the sentences are encoded into.
+/// the prefilter's working buffers.
 public final class Matcher {
   public let book: RuleBook
   let scratch: MatchScratch
   let prefilter: Prefilter?
-  /// The sentences that need a rule, as UTF-8 back to back: what PCRE2 reads.
-  private var bytes: [UInt8] = []
-  /// For each byte of a sentence in `bytes` (and one past its end), its scalar offset in the
-  /// sentence; each sentence's run starts at `atStart`.
-  private var scalarAtByte: [Int32] = []
   /// Per sentence, the rules to run on it as a bitset of `words` words.
   private var picks: [UInt64] = []
   /// The prefilter's working bitsets, reused from sentence to sentence.
@@ -43,25 +38,20 @@ public final class Matcher {
     let rules = book.rules
     let words = max(1, (rules.count + 63) / 64)
     choose(sentences, in: text, words: words)
-    var byteStart = [Int](repeating: 0, count: sentences.count + 1)
-    var atStart = [Int](repeating: 0, count: sentences.count)
-    encode(sentences, in: text, words: words, byteStart: &byteStart, atStart: &atStart)
     var found = [[Mention]](repeating: [], count: sentences.count)
     var failures = [[MatchFailure]](repeating: [], count: sentences.count)
-    bytes.withUnsafeBufferPointer { all in
-      scalarAtByte.withUnsafeBufferPointer { scalarAt in
+    // PCRE2 reads the normalized text's scalars in place: a sentence is a slice of them, and
+    // match offsets are scalar offsets into it.
+    text.scalars.withUnsafeBufferPointer { scalars in
+      scalars.withMemoryRebound(to: UInt32.self) { units in
         picks.withUnsafeBufferPointer { picks in
           for (r, rule) in rules.enumerated() {
             let (w, bit) = (r / 64, UInt64(1) << UInt64(r % 64))
             for k in sentences.indices where picks[k * words + w] & bit != 0 {
-              let subject = UnsafeBufferPointer(rebasing: all[byteStart[k]..<byteStart[k + 1]])
               let base = sentences[k].range.lowerBound
-              let at = atStart[k]
-              func scalars(_ lower: Int, _ upper: Int) -> Range<Int> {
-                (base + Int(scalarAt[at + lower]))..<(base + Int(scalarAt[at + upper]))
-              }
+              let subject = UnsafeBufferPointer(rebasing: units[sentences[k].range])
               func string(_ lower: Int, _ upper: Int) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: subject[lower..<upper]), as: UTF8.self)
+                String(scalars: scalars[(base + lower)..<(base + upper)])
               }
               do throws(RegexError) {
                 try rule.regex.forEachMatch(in: subject, scratch: scratch) { ovector in
@@ -71,10 +61,10 @@ public final class Matcher {
                   for g in rule.fieldGroups {
                     let (s, e) = (ovector[2 * g.number], ovector[2 * g.number + 1])
                     guard s >= 0 && e >= s else { continue }
-                    groups.append(g.name, GroupCapture(range: scalars(s, e), text: string(s, e)))
+                    groups.append(g.name, GroupCapture(range: (base + s)..<(base + e), text: string(s, e)))
                   }
                   found[k].append(Mention(ruleID: rule.id, record: rule.record, priority: rule.priority,
-                    range: scalars(start, end), text: string(start, end), groups: groups, set: rule.set))
+                    range: (base + start)..<(base + end), text: string(start, end), groups: groups, set: rule.set))
                 }
               } catch {
                 let why = error == .matchLimit
@@ -104,51 +94,9 @@ public final class Matcher {
         continue
       }
       let scalars = text.scalars[sentence.range]
-      // Most sentences need no rule at all: they are never encoded for PCRE2.
+      // Most sentences need no rule at all, and the prefilter says so before PCRE2 is called.
       guard scalars.withUnsafeBufferPointer({ prefilter.candidates(in: $0, into: &choice) }) else { continue }
       for w in 0..<words { picks[k * words + w] = choice.picked[w] }
-    }
-  }
-
-  /// Encodes the sentences that need a rule into `bytes` and `scalarAtByte`, keeping their
-  /// storage: the text is measured first, then written straight into the buffers.
-  private func encode(
-    _ sentences: [Sentence], in text: NormalizedText, words: Int, byteStart: inout [Int], atStart: inout [Int]
-  ) {
-    func needed(_ k: Int) -> Bool { (0..<words).contains { picks[k * words + $0] != 0 } }
-    var total = 0
-    var runs = 0
-    for (k, s) in sentences.enumerated() where needed(k) {
-      for c in text.scalars[s.range] { total += UTF8Width.of(c) }
-      runs += 1
-    }
-    bytes.removeAll(keepingCapacity: true)
-    bytes.append(contentsOf: repeatElement(0, count: total))
-    scalarAtByte.removeAll(keepingCapacity: true)
-    scalarAtByte.append(contentsOf: repeatElement(0, count: total + runs))
-    bytes.withUnsafeMutableBufferPointer { out in
-      scalarAtByte.withUnsafeMutableBufferPointer { at in
-        var b = 0
-        var a = 0
-        for (k, s) in sentences.enumerated() {
-          byteStart[k] = b
-          atStart[k] = a
-          guard needed(k) else { continue }
-          var n: Int32 = 0
-          for c in text.scalars[s.range] {
-            let first = b
-            UTF8Width.write(c, to: out, at: &b)
-            for _ in first..<b {
-              at[a] = n
-              a += 1
-            }
-            n += 1
-          }
-          at[a] = n
-          a += 1
-        }
-        byteStart[sentences.count] = b
-      }
     }
   }
 }

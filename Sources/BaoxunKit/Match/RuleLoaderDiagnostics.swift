@@ -64,12 +64,12 @@ extension RuleLoader {
   /// Where the named group `(?<name>`, `(?P<name>` or `(?'name'` opens, as a character offset
   /// in the written pattern.
   static func groupOffset(_ name: String, in expansion: MacroExpander.Expansion) -> Int? {
-    let bytes = Array(expansion.pattern.utf8)
+    let scalars = Array(expansion.pattern.unicodeScalars)
     for opener in ["(?<\(name)>", "(?P<\(name)>", "(?'\(name)'"] {
-      let needle = Array(opener.utf8)
-      guard needle.count <= bytes.count else { continue }
-      for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
-        if Array(bytes[i..<(i + needle.count)]) == needle, i < expansion.origin.count {
+      let needle = Array(opener.unicodeScalars)
+      guard needle.count <= scalars.count else { continue }
+      for i in 0...(scalars.count - needle.count) where scalars[i] == needle[0] {
+        if scalars[i...].starts(with: needle), i < expansion.origin.count {
           return expansion.origin[i]
         }
       }

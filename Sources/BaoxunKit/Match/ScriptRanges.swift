@@ -10,29 +10,19 @@ enum ScriptRanges {
   /// The Han ranges as class contents (`\x{2E80}-\x{2E99}…`), or nil if PCRE2 could not be asked.
   static let hanRanges: String? = {
     guard let regex = try? CompiledRegex(han + "+") else { return nil }
-    // Every scalar from U+0080 up, in order, as UTF-8: each run PCRE2 finds is one range.
-    var bytes = [UInt8](repeating: 0, count: 4 * 0x110000)
-    var n = 0
-    for value in UInt32(0x80)...0x10FFFF where !(0xD800...0xDFFF).contains(value) {
-      for b in UTF8.encode(Unicode.Scalar(value)!)! {
-        bytes[n] = b
-        n += 1
-      }
-    }
-    /// The scalar whose UTF-8 starts at `i`.
-    func scalar(at i: Int) -> UInt32 {
-      let lead = UInt32(bytes[i])
-      let (count, bits): (Int, UInt32) = lead >= 0xF0 ? (4, lead & 0x07) : lead >= 0xE0 ? (3, lead & 0x0F) : (2, lead & 0x1F)
-      return (1..<count).reduce(bits) { $0 << 6 | UInt32(bytes[i + $1] & 0x3F) }
-    }
+    // Every scalar from U+0080 up, in order: each run PCRE2 finds is one range.
+    let all = (UInt32(0x80)...0x10FFFF).filter { !(0xD800...0xDFFF).contains($0) }
     var ranges: [ClosedRange<UInt32>] = []
     let scratch = MatchScratch(ovectorPairs: 1, matchLimit: 100_000_000)
-    let ok = bytes[0..<n].withUnsafeBufferPointer { buffer -> Bool in
+    let ok = all.withUnsafeBufferPointer { buffer -> Bool in
       do {
         try regex.forEachMatch(in: buffer, scratch: scratch) { ovector in
-          var last = ovector[1] - 1
-          while bytes[last] & 0xC0 == 0x80 { last -= 1 }
-          ranges.append(scalar(at: ovector[0])...scalar(at: last))
+          // A run is one range unless it steps over the surrogates, which `all` leaves out.
+          var first = ovector[0]
+          for i in ovector[0]..<ovector[1] where i + 1 == ovector[1] || all[i + 1] != all[i] + 1 {
+            ranges.append(all[first]...all[i])
+            first = i + 1
+          }
         }
         return true
       } catch {

@@ -3,14 +3,33 @@ import Testing
 @testable import BaoxunKit
 
 @Suite struct RegexTests {
-  @Test func namedGroupsAndByteRanges() throws {
+  @Test func namedGroupsAndScalarRanges() throws {
     let r = try CompiledRegex(#"总投资(?<q>近|超)?(?<amount>[\d.]+亿元)"#)
     #expect(r.jitted)
     #expect(r.groupNames.map(\.name).sorted() == ["amount", "q"])
     let m = try r.matches(in: "这19个项目总投资近7.6亿元")
     #expect(m.count == 1)
-    // 这19个项目 is 3 + 2 + 9 = 14 bytes; 总投资近7.6亿元 is 12 + 3 + 6 = 21 more.
-    #expect(m[0].range == 14..<35)
+    // Offsets count characters, not UTF-8 bytes: 这19个项目 is 6, 总投资近7.6亿元 is 9 more.
+    #expect(m[0].range == 6..<15)
+    let amount = try #require(r.groupNames.first { $0.name == "amount" }?.number)
+    #expect(m[0].groups[amount] == 10..<15)
+  }
+
+  /// Group names are read from the 32-bit name table: a name in Chinese comes back whole.
+  @Test func nonASCIIGroupNamesAreReadBack() throws {
+    let r = try CompiledRegex(#"(?<金额>\d+)元(?<x>)"#)
+    #expect(Set(r.groupNames.map(\.name)) == ["金额", "x"])
+  }
+
+  /// A compile error's offset counts characters of the pattern, as the rule diagnostics expect.
+  @Test func compileErrorOffsetCountsCharacters() {
+    do {
+      _ = try CompiledRegex("总投资(")
+      Issue.record("compiled")
+    } catch {
+      guard case .compile(_, let offset) = error else { Issue.record("wrong error"); return }
+      #expect(offset == 4)
+    }
   }
 
   @Test func unsetGroupIsAbsent() throws {
@@ -38,7 +57,7 @@ import Testing
   @Test func pathologicalPatternHitsTheMatchLimit() throws {
     // A required 'c' after the run defeats PCRE2's quick "required character" rejection.
     let r = try CompiledRegex("(a+)+c")
-    let subject = Array((String(repeating: "a", count: 5000) + "dc").utf8)
+    let subject = (String(repeating: "a", count: 5000) + "dc").unicodeScalars.map(\.value)
     let scratch = MatchScratch(ovectorPairs: 4, matchLimit: 10_000)
     #expect(throws: RegexError.matchLimit) {
       try subject.withUnsafeBufferPointer { try r.matches(in: $0, scratch: scratch) }

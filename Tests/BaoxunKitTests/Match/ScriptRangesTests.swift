@@ -13,10 +13,7 @@ import Testing
   /// Every code point is tested against both spellings: a run of one is a run of the other.
   @Test func rangesMatchExactlyTheCodePointsOfTheScript() throws {
     let ranges = try #require(ScriptRanges.hanRanges)
-    var text: [UInt8] = []
-    for value in UInt32(0x20)...0x10FFFF where !(0xD800...0xDFFF).contains(value) {
-      text += UTF8.encode(Unicode.Scalar(value)!)!
-    }
+    let text = (UInt32(0x20)...0x10FFFF).filter { !(0xD800...0xDFFF).contains($0) }
     func runs(_ pattern: String) throws -> [Range<Int>] {
       let regex = try CompiledRegex(pattern)
       let scratch = MatchScratch(ovectorPairs: 1, matchLimit: 100_000_000)
