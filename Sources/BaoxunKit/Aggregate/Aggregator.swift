@@ -71,8 +71,12 @@ public struct Aggregator: Sendable {
     var jobKeys = Set<String>()
     var projects: [Project] = []
     var projectIndex: [String: Int] = [:]
+    /// Each project's name prepared for the abbreviation test, kept in step with `projects`.
+    var projectForms: [AbbreviationForm] = []
     var events: [Event] = []
     var eventIndex: [String: Int] = [:]
+    /// Each event's name prepared for the abbreviation test, kept in step with `events`.
+    var eventForms: [AbbreviationForm] = []
     var eventArticles: [Int] = []
 
     init(input: AggregationInput) {

@@ -15,11 +15,12 @@ extension Aggregator {
       let key = TextKeys.key(name)
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
       // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name.
-      if c.eventIndex[key] == nil, let i = c.events.firstIndex(where: {
-        Aggregator.abbreviates(key, $0.name, minCore: 5) || Aggregator.abbreviates($0.name, key, minCore: 5)
+      if c.eventIndex[key] == nil, case let form = AbbreviationForm(key), let i = c.eventForms.firstIndex(where: {
+        form.abbreviates($0) || $0.abbreviates(form)
       }) {
         if name.count > c.events[i].name.count {
           c.events[i].name = name
+          c.eventForms[i] = AbbreviationForm(name)
           c.events[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
         }
         c.eventIndex[key] = i
@@ -31,6 +32,7 @@ extension Aggregator {
       }
       c.eventIndex[key] = c.events.count
       c.eventArticles.append(s.article)
+      c.eventForms.append(AbbreviationForm(name))
       c.events.append(Event(
         provenance: c.provenance(m.range, s, rule: m.ruleID), name: name, kind: m.field("kind") ?? "",
         dateText: dateText, date: iso, place: m.field("place") ?? "", participants: []))
@@ -40,11 +42,14 @@ extension Aggregator {
   /// The first event of an article is the one it reports: the officials named there took part.
   func finishEvents(_ c: Context) -> [Event] {
     var events = c.events
+    // Each article's officials, in the order officials were found, gathered in one pass.
+    var named: [Int: [String]] = [:]
+    for official in c.officials {
+      for article in c.officialArticles[official.name] ?? [] { named[article, default: []].append(official.name) }
+    }
     var claimed = Set<Int>()
     for (i, article) in c.eventArticles.enumerated() where claimed.insert(article).inserted {
-      events[i].participants = c.officials.filter {
-        c.officialArticles[$0.name]?.contains(article) ?? false
-      }.map(\.name)
+      events[i].participants = named[article] ?? []
     }
     return events
   }

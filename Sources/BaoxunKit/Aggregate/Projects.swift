@@ -20,6 +20,7 @@ extension Aggregator {
       if let count, let i = c.projects.firstIndex(where: { $0.count == count }) {
         if c.projects[i].name.hasPrefix("这") || name.count > c.projects[i].name.count, !name.hasPrefix("这") {
           c.projects[i].name = name
+          c.projectForms[i] = AbbreviationForm(name)
           c.projects[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
         }
         if c.projects[i].investment == nil, let inv = investment?.value {
@@ -30,8 +31,12 @@ extension Aggregator {
       }
       // A shortened re-mention (楚宜纺织高档纱线项目 after 湖北楚宜纺织有限公司年产3万吨高档纱线项目)
       // is the same project.
-      let abbreviated = count == nil ? c.projects.firstIndex { $0.count == nil && Self.abbreviates(key, $0.name) } : nil
-      if let i = c.projectIndex[key] ?? abbreviated {
+      func abbreviated() -> Int? {
+        let form = AbbreviationForm(key)
+        guard count == nil, form.core != nil else { return nil }
+        return c.projects.indices.first { c.projects[$0].count == nil && form.abbreviates(c.projectForms[$0]) }
+      }
+      if let i = c.projectIndex[key] ?? abbreviated() {
         if c.projects[i].investment == nil, let inv = investment?.value {
           c.projects[i].investment = inv
           c.projects[i].qualifier = investment?.qualifier ?? ""
@@ -40,6 +45,7 @@ extension Aggregator {
         continue
       }
       c.projectIndex[key] = c.projects.count
+      c.projectForms.append(AbbreviationForm(name))
       c.projects.append(Project(
         provenance: c.provenance(items.count == 1 ? m.range : range, s, rule: m.ruleID), name: name,
         count: count, investment: items.count == 1 ? investment?.value : nil,
@@ -48,22 +54,6 @@ extension Aggregator {
     }
   }
 
-  /// True when `short`, without its 项目/工程 ending, appears in order within a longer `name`.
-  static func abbreviates(_ short: String, _ name: String, minCore: Int = 5) -> Bool {
-    let shortCount = short.unicodeScalars.count
-    // The core is never longer than `short`, so most pairs are settled by counting alone.
-    guard shortCount >= minCore, name.unicodeScalars.count > shortCount else { return false }
-    var core: [Unicode.Scalar] = []
-    for s in short.unicodeScalars where !TextKeys.keyNoise.contains(s) { core.append(s) }
-    for end in projectEndings where core[...].hasScalarSuffix(end) { core.removeLast(end.count) }
-    guard core.count >= minCore, !core.isEmpty else { return false }
-    var next = 0
-    for s in name.unicodeScalars where s == core[next] {
-      next += 1
-      if next == core.count { return true }
-    }
-    return false
-  }
-
+  /// The endings a project name's core is taken without (see `AbbreviationForm`).
   static let projectEndings: [[Unicode.Scalar]] = [Array("项目".unicodeScalars), Array("工程".unicodeScalars)]
 }
