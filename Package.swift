@@ -26,11 +26,13 @@ let package = Package(
       name: "baoxun",
       dependencies: ["BaoxunKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Helpers both test targets share (scratch folders that are removed at exit).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "BaoxunKitTests",
-      dependencies: ["BaoxunKit"],
+      dependencies: ["BaoxunKit", "TestSupport"],
       exclude: ["Numbers/vector-known-differences.tsv"]
     ),
-    .testTarget(name: "baoxunTests", dependencies: ["baoxun", "BaoxunKit"]),
+    .testTarget(name: "baoxunTests", dependencies: ["baoxun", "BaoxunKit", "TestSupport"]),
   ]
 )

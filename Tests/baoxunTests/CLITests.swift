@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `baoxun` binary as a user would: exit codes, stderr, and the files it writes.
 @Suite(.serialized) struct CLITests {
@@ -46,9 +47,7 @@ import Testing
   }
 
   func tempDir() -> URL {
-    let d = FileManager.default.temporaryDirectory.appendingPathComponent("baoxun-cli-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-    return d
+    TestFolders.make("cli")
   }
 
   func csv(_ url: URL) throws -> [[String: String]] {

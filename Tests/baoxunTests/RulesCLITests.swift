@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The rule authoring loop as a user meets it, through the built binary: the worked example of
 /// Rules/README.md, `rules check`'s `file:line:col` messages and exit codes, `explain --rule`,
@@ -48,10 +49,7 @@ import Testing
   }
 
   func tempDir() throws -> URL {
-    let d = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "baoxun-rules-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-    return d
+    TestFolders.make("rules")
   }
 
   /// A copy of the shipped Rules/ (without its README) inside a fresh folder, as `folder/Rules`.

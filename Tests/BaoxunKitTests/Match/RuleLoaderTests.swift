@@ -2,12 +2,13 @@ import Foundation
 import Testing
 
 @testable import BaoxunKit
+import TestSupport
 
 /// Each rule-file mistake is reported with the exact file:line:column and what is wrong.
 @Suite struct RuleLoaderTests {
   /// Writes `files` into a fresh rules folder (with the shipped lexicons) and loads it.
   func load(_ files: [String: String]) -> Result<RuleBook, DiagnosticList> {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+    let dir = TestFolders.path("rules")
     try! FileManager.default.createDirectory(at: dir.appendingPathComponent("lexicons"), withIntermediateDirectories: true)
     try! "书记\n区长\n".write(to: dir.appendingPathComponent("lexicons/posts.txt"), atomically: true, encoding: .utf8)
     for (name, text) in files {

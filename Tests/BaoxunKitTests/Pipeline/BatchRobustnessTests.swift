@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BaoxunKit
+import TestSupport
 
 /// The batch promise: every file on disk ends as rows or as an `errors.csv` row, the encoding a
 /// file came in changes nothing but the `encoding` column, and outputs are only ever replaced whole.
@@ -11,10 +12,7 @@ import Testing
 
   /// A fresh folder for one test.
   static func folder() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "baoxun-batch-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    TestFolders.make("batch")
   }
 
   /// Writes `bytes` to a file and processes it as the batch would, under the name `display`.

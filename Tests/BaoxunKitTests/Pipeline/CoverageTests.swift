@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 @testable import BaoxunKit
+import TestSupport
 
 /// `rules coverage`: how often each rule fires, which never do, and the to-do list of sentences
 /// with a quantity or a title word that no rule matched.
 @Suite struct CoverageTests {
   /// A rules folder with two amount rules that overlap, one that never fires, and a post list.
   static func book() throws -> RuleBook {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "coverage-rules-\(UUID().uuidString)")
+    let dir = TestFolders.path("coverage-rules")
     try FileManager.default.createDirectory(
       at: dir.appendingPathComponent("lexicons"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -35,9 +35,7 @@ import Testing
   }
 
   static func issues(_ files: [String: String]) throws -> [IssueFile] {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "coverage-issues-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = TestFolders.make("coverage-issues")
     for (name, text) in files {
       try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }

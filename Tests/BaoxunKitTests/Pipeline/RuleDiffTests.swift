@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 @testable import BaoxunKit
+import TestSupport
 
 /// `rules diff`: records gained and lost between two rule sets, compared as records.
 @Suite struct RuleDiffTests {
   /// A copy of the shipped rules without the rule `id`.
   static func rulesWithout(_ id: String) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "diff-rules-\(UUID().uuidString)")
+    let dir = TestFolders.path("diff-rules")
     try FileManager.default.copyItem(at: RepoPaths.rules, to: dir)
     for name in try FileManager.default.contentsOfDirectory(atPath: dir.path)
     where name.hasSuffix(".yaml") {
