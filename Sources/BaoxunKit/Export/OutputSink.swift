@@ -189,7 +189,7 @@ public final class OutputSink: @unchecked Sendable {
 
   /// Deletes temporary files left by runs that died without cleaning up (killed, or crashed), so
   /// they do not pile up; files of a run still alive (another process) are left alone.
-  static func removeStaleTemporaries(in folder: URL) {
+  public static func removeStaleTemporaries(in folder: URL) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
       return
     }

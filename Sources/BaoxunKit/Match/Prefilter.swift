@@ -113,7 +113,7 @@ public struct Prefilter: Sendable {
   /// The indices of the rules to run on `sentence`, ascending.
   public func candidates(in sentence: String) -> [Int] {
     var scratch = Scratch()
-    Array(sentence.unicodeScalars).withUnsafeBufferPointer { candidates(in: $0, into: &scratch) }
+    _ = Array(sentence.unicodeScalars).withUnsafeBufferPointer { candidates(in: $0, into: &scratch) }
     return Self.indices(scratch.picked)
   }
 

@@ -45,11 +45,15 @@ public struct Batch: Sendable {
   public var pipeline: Pipeline
   public var jobs: Int
   public var date: DateComponents?
+  /// Files not to process, by full path, with their `errors.csv` message: the files an earlier
+  /// run of this batch crashed on (`Supervisor.setAside()`).
+  public var setAside: [String: String]
 
-  public init(pipeline: Pipeline, jobs: Int, date: DateComponents? = nil) {
+  public init(pipeline: Pipeline, jobs: Int, date: DateComponents? = nil, setAside: [String: String] = [:]) {
     self.pipeline = pipeline
     self.jobs = max(1, jobs)
     self.date = date
+    self.setAside = setAside
   }
 
   /// Runs every file and writes its rows to `sink` as soon as all earlier files are written.
@@ -64,6 +68,7 @@ public struct Batch: Sendable {
     defer { queue.cancel() }
     let pipeline = self.pipeline
     let date = self.date
+    let setAside = self.setAside
     InFlight.install()
     InFlight.removeOnCrash(sink.temporaryFiles)
     defer { InFlight.removeOnCrash([]) }
@@ -71,6 +76,10 @@ public struct Batch: Sendable {
       let worker = Thread {
         let matcher = pipeline.makeMatcher(keepingLosses: false)
         while let i = queue.take() {
+          if let message = setAside[files[i].url.path] {
+            queue.put(i, .problem(files[i], .crash, message))
+            continue
+          }
           InFlight.begin(slot, files[i].url.path)
           queue.put(i, pipeline.process(files[i], date: date, matcher: matcher))
           InFlight.end(slot)

@@ -71,12 +71,25 @@ public enum InFlight {
     #endif
   }
 
+  /// The signals a crash raises; any other signal that ends a run came from outside.
+  static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+
+  /// In a supervised run, the path of the supervisor's crash report, zero-terminated, copied
+  /// before any crash so the handler needs no allocation; empty otherwise.
+  nonisolated(unsafe) static let reportPath: UnsafeMutablePointer<CChar> = {
+    let p = UnsafeMutablePointer<CChar>.allocate(capacity: slotSize)
+    p.initialize(repeating: 0, count: slotSize)
+    let bytes = Array((Supervisor.reportPath ?? "").utf8.prefix(slotSize - 1))
+    for (k, b) in bytes.enumerated() { p[k] = CChar(bitPattern: b) }
+    return p
+  }()
+
   #if os(Linux)
     /// The handlers installed before ours, by signal number (an array: a handler must not hash).
     nonisolated(unsafe) static var previous = [SignalAction](repeating: SignalAction(), count: 65)
-    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
 
     private static let installed: Bool = {
+      _ = reportPath
       for signal in crashSignals {
         var action = SignalAction()
         action.__sigaction_handler.sa_sigaction = { signal, info, context in
@@ -92,23 +105,39 @@ public enum InFlight {
       return true
     }()
 
-    /// Deletes the temporary outputs, then writes `baoxun: crashed (signal N) while processing
-    /// PATH` for the crashing worker's file, or for every file in hand when the signal came from
-    /// elsewhere (another thread, or `kill`).
+    /// Deletes the temporary outputs, then names the crashing worker's file, or every file in
+    /// hand when the signal came from elsewhere (another thread, or `kill`): in a supervised run
+    /// as `PATH<TAB>SIGNAL` lines of the supervisor's report (it says what happens next), else
+    /// as `baoxun: crashed (signal N) while processing PATH` on stderr.
     static func report(_ signal: Int32) {
       for slot in slots..<(2 * slots) where buffer[slot * slotSize] != 0 {
         unlink(UnsafeRawPointer(buffer + slot * slotSize).assumingMemoryBound(to: CChar.self))
       }
-      func put(_ s: StaticString) { _ = write(2, s.utf8Start, s.utf8CodeUnitCount) }
+      let supervised = reportPath[0] != 0
+      let fd = supervised ? open(reportPath, O_WRONLY | O_APPEND | O_CREAT, 0o600) : 2
+      defer { if supervised && fd >= 0 { close(fd) } }
+      guard fd >= 0 else { return }
+      func put(_ s: StaticString) { _ = write(fd, s.utf8Start, s.utf8CodeUnitCount) }
       var digits: (UInt8, UInt8) = (UInt8(truncatingIfNeeded: 48 + signal / 10), UInt8(truncatingIfNeeded: 48 + signal % 10))
+      func putSignal() {
+        withUnsafeBytes(of: &digits) { _ = write(fd, $0.baseAddress! + (signal < 10 ? 1 : 0), signal < 10 ? 1 : 2) }
+      }
       let me = pthread_self()
       let own = (0..<slots).first { buffer[$0 * slotSize] != 0 && owners[$0] == me }
       for slot in 0..<slots where buffer[slot * slotSize] != 0 && (own == nil || own == slot) {
         let path = buffer + slot * slotSize
+        let length = strlen(UnsafeRawPointer(path).assumingMemoryBound(to: CChar.self))
+        if supervised {
+          _ = write(fd, path, length)
+          put("\t")
+          putSignal()
+          put("\n")
+          continue
+        }
         put("baoxun: crashed (signal ")
-        withUnsafeBytes(of: &digits) { _ = write(2, $0.baseAddress! + (signal < 10 ? 1 : 0), signal < 10 ? 1 : 2) }
+        putSignal()
         put(") while processing ")
-        _ = write(2, path, strlen(UnsafeRawPointer(path).assumingMemoryBound(to: CChar.self)))
+        _ = write(fd, path, length)
         put(": no output was replaced; set this file aside and run again, and please report it\n")
       }
     }

@@ -86,6 +86,8 @@ public enum IssueStage: String, Sendable, CaseIterable {
   case decode
   /// A rule gave up on a sentence (match limit): records of that rule may be missing.
   case match
+  /// The file crashed baoxun: it was set aside and the batch run again without it (`Supervisor`).
+  case crash
   /// A warning: the file was read but held no article (empty, only whitespace, or no text
   /// the segmenter recognises). Analysts see the file and its encoding here instead of nothing.
   case empty

@@ -30,6 +30,16 @@ enum Interrupts {
     waiter.start()
   }
 
+  /// Ends this process by `signal`'s default action, as the child the supervisor ran ended, so
+  /// a shell sees an interrupted or crashed run as such.
+  static func die(of signal: Int32) -> Never {
+    Foundation.signal(signal, SIG_DFL)
+    var one = signalSet([signal])
+    pthread_sigmask(SIG_UNBLOCK, &one, nil)
+    raise(signal)
+    _exit(128 + signal)
+  }
+
   static func signalSet(_ signals: [Int32]) -> sigset_t {
     var set = sigset_t()
     sigemptyset(&set)

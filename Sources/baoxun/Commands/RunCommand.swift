@@ -40,9 +40,33 @@ struct RunCommand: ParsableCommand {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
   }
 
+  /// The batch runs in a child process that this one starts again without any file it crashed
+  /// on (`Supervisor`); this process only passes on signals and the child's exit status.
+  func run() throws {
+    guard Supervisor.isChild else {
+      let executable = FileManager.default.fileExists(atPath: "/proc/self/exe")
+        ? URL(fileURLWithPath: "/proc/self/exe") : Bundle.main.executableURL!
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      let folder = URL(fileURLWithPath: out)
+      // The child's progress line may be half drawn when it crashes: start on a clean line.
+      let say = { (line: String) in Terminal.error((Terminal.stderrIsTTY ? "\r\u{1B}[K" : "") + line) }
+      let outcome = Supervisor.supervise(executable: executable, arguments: arguments, say: say) {
+        OutputSink.removeStaleTemporaries(in: folder)
+      }
+      switch outcome {
+      case .exited(let status):
+        if status != 0 { throw ExitCode(status) }
+        return
+      case .signalled(let signal):
+        Interrupts.die(of: signal)
+      }
+    }
+    try runBatch()
+  }
+
   /// Order matters: rules and the output folder are checked before anything is read, so a
   /// typo in `--out` costs no time; the interrupt cleanup is set up before any worker starts.
-  func run() throws {
+  func runBatch() throws {
     let issueDate = try parseDate(date)
     let book = try rules.load()
     let progress = Progress(enabled: !quiet && Terminal.stderrIsTTY)
@@ -78,7 +102,8 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let batch = Batch(
-      pipeline: Pipeline(book: book, usePrefilter: !noPrefilter), jobs: jobs, date: issueDate)
+      pipeline: Pipeline(book: book, usePrefilter: !noPrefilter), jobs: jobs, date: issueDate,
+      setAside: Supervisor.setAside())
     let quiet = self.quiet
     let summary: BatchSummary
     do {
