@@ -200,11 +200,21 @@ extension CLITests {
     #expect(try csv(out.appendingPathComponent("articles.csv")).count >= 1)
   }
 
+  /// The batch process of the last `signalMidRun`, found just before the signal was sent.
+  nonisolated(unsafe) static var lastBatch: Int32?
+  var batch: Int32? {
+    get { Self.lastBatch }
+    nonmutating set { Self.lastBatch = newValue }
+  }
+
+  /// Where a signal goes: the `baoxun` started, the child process that runs its batch, or the
+  /// first worker thread of that child (as a crash in a stage raises it there).
+  enum SignalTarget { case process, batch, worker }
+
   /// What a run over 600 copies of the seed left when `signal` reached it mid-run: the output
-  /// folder before and after, how the process ended, and its stderr. The signal goes to the
-  /// `baoxun` that was started, or with `toBatch` to the child process that runs the batch.
+  /// folder before and after, how the process ended, and its stderr.
   func signalMidRun(
-    _ signal: Int32, toBatch: Bool = false, extra: [String] = [], environment: [String: String] = [:]
+    _ signal: Int32, to target: SignalTarget = .process, extra: [String] = [], environment: [String: String] = [:]
   ) throws
     -> (input: URL, out: URL, before: [String: Data], after: [String: Data], process: Process, stderr: String)
   {
@@ -232,12 +242,24 @@ extension CLITests {
     }
     Thread.sleep(forTimeInterval: 0.5)
     #expect(p.isRunning, "the run ended before the signal")
-    var target = p.processIdentifier
-    if toBatch {
-      let children = try String(contentsOfFile: "/proc/\(target)/task/\(target)/children", encoding: .utf8)
-      target = try #require(children.split(separator: " ").first.flatMap { Int32($0) }, "no batch process")
+    let parent = p.processIdentifier
+    batch = try? batchProcess(of: parent)
+    switch target {
+    case .process:
+      kill(parent, signal)
+    case .batch:
+      kill(try batchProcess(of: parent), signal)
+    case .worker:
+      let child = try batchProcess(of: parent)
+      let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/task")
+      let worker = try #require(tasks.first {
+        (try? String(contentsOfFile: "/proc/\(child)/task/\($0)/comm", encoding: .utf8)) == "baoxun-work-0\n"
+      }.flatMap { Int32($0) }, "no worker thread")
+      // tgkill(2): a signal for one thread, as a fault in it raises; glibc exports it unprototyped.
+      typealias ThreadKill = @convention(c) (Int32, Int32, Int32) -> Int32
+      let tgkill = unsafeBitCast(try #require(dlsym(nil, "tgkill")), to: ThreadKill.self)
+      #expect(tgkill(child, worker, signal) == 0)
     }
-    kill(target, signal)
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     return (input, out, before, try snapshot(out), p, stderr)
@@ -253,12 +275,18 @@ extension CLITests {
     #expect(r.after == r.before)
   }
 
+  /// The pid of the child process that runs the batch of the `baoxun run` with pid `parent`.
+  func batchProcess(of parent: Int32) throws -> Int32 {
+    let children = try String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)
+    return try #require(children.split(separator: " ").first.flatMap { Int32($0) }, "no batch process")
+  }
+
   /// A crash in a stage cannot be survived in the process, so the batch runs in a child that is
   /// started again without the file it crashed on: that file gets a `crash` row, every other
-  /// file its records, and the exit code says a file failed. A real signal is sent to the
-  /// batch process, as a crashing stage would raise it.
+  /// file its records, and the exit code says a file failed. A real signal is sent to a worker
+  /// thread, as a crashing stage raises it.
   @Test func crashedFileIsSetAsideAndTheBatchFinishes() throws {
-    let r = try signalMidRun(SIGSEGV, toBatch: true, extra: ["--quiet"], environment: ["SWIFT_BACKTRACE": "enable=no"])
+    let r = try signalMidRun(SIGSEGV, to: .worker, extra: ["--quiet"], environment: ["SWIFT_BACKTRACE": "enable=no"])
     #expect(r.process.terminationReason == .exit && r.process.terminationStatus == 1, "\(r.stderr)")
     let named = r.stderr.range(of: "crashed (signal \(SIGSEGV)) while processing ")
       .map { String(r.stderr[$0.upperBound...].prefix { $0 != ":" }) } ?? ""
@@ -275,8 +303,21 @@ extension CLITests {
   /// after itself: the process that started it deletes its temporary files, so the previous
   /// outputs are left exactly as they were, and ends the same way.
   @Test func killedBatchProcessLeavesPreviousOutputsIntact() throws {
-    let r = try signalMidRun(SIGKILL, toBatch: true, extra: ["--quiet"])
+    let r = try signalMidRun(SIGKILL, to: .batch, extra: ["--quiet"])
     #expect(r.process.terminationReason == .uncaughtSignal && r.process.terminationStatus == SIGKILL, "\(r.stderr)")
     #expect(r.after == r.before)
+  }
+
+  /// The supervising process killed outright: its child notices, deletes its temporary files
+  /// and stops without replacing anything, so the previous outputs stay as they were.
+  @Test func killedSupervisorLeavesPreviousOutputsIntact() throws {
+    let r = try signalMidRun(SIGKILL, to: .process, extra: ["--quiet"])
+    let child = try #require(batch)
+    let deadline = Date().addingTimeInterval(20)
+    while FileManager.default.fileExists(atPath: "/proc/\(child)/task"), Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    #expect(!FileManager.default.fileExists(atPath: "/proc/\(child)/task"), "the batch process outlived its supervisor")
+    #expect(try snapshot(r.out) == r.before)
   }
 }

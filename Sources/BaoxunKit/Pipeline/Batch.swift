@@ -74,6 +74,8 @@ public struct Batch: Sendable {
     defer { InFlight.removeOnCrash([]) }
     for slot in 0..<min(jobs, files.count) {
       let worker = Thread {
+        // Named (also for the system: `top -H`, backtraces), so a worker can be told apart.
+        Thread.current.name = "baoxun-work-\(slot)"
         let matcher = pipeline.makeMatcher(keepingLosses: false)
         while let i = queue.take() {
           if let message = setAside[files[i].url.path] {

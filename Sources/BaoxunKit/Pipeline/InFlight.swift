@@ -19,11 +19,20 @@ import Foundation
 /// The handlers are installed on Linux, the platform baoxun is built and tested on.
 public enum InFlight {
   static let slots = 64
-  static let slotSize = 1024
+  static let slotSize = 4096  // PATH_MAX
+  /// Room for a line of the crash report or stderr: a path and a few words.
+  static let lineSize = slotSize + 256
   nonisolated(unsafe) static let buffer: UnsafeMutablePointer<UInt8> = {
     // Slots 0..<slots hold the files in hand, the next `slots` the temporary files to delete.
     let b = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * slots * slotSize)
     b.initialize(repeating: 0, count: 2 * slots * slotSize)
+    return b
+  }()
+  /// Where each worker's crash line is put together, so it goes out in one `write` and lines
+  /// of threads crashing at once cannot interleave.
+  nonisolated(unsafe) static let lines: UnsafeMutablePointer<UInt8> = {
+    let b = UnsafeMutablePointer<UInt8>.allocate(capacity: slots * lineSize)
+    b.initialize(repeating: 0, count: slots * lineSize)
     return b
   }()
   /// The thread that holds each slot, so a crash names its own file. Raw memory, as `buffer`:
@@ -79,7 +88,7 @@ public enum InFlight {
   nonisolated(unsafe) static let reportPath: UnsafeMutablePointer<CChar> = {
     let p = UnsafeMutablePointer<CChar>.allocate(capacity: slotSize)
     p.initialize(repeating: 0, count: slotSize)
-    let bytes = Array((Supervisor.reportPath ?? "").utf8.prefix(slotSize - 1))
+    let bytes = Array((Supervisor.isChild ? Supervisor.reportPath ?? "" : "").utf8.prefix(slotSize - 1))
     for (k, b) in bytes.enumerated() { p[k] = CChar(bitPattern: b) }
     return p
   }()
@@ -105,41 +114,61 @@ public enum InFlight {
       return true
     }()
 
-    /// Deletes the temporary outputs, then names the crashing worker's file, or every file in
-    /// hand when the signal came from elsewhere (another thread, or `kill`): in a supervised run
-    /// as `PATH<TAB>SIGNAL` lines of the supervisor's report (it says what happens next), else
-    /// as `baoxun: crashed (signal N) while processing PATH` on stderr.
+    /// Deletes the temporary outputs, then names the crashing worker's file: in a supervised
+    /// run as a `PATH NUL SIGNAL LF` entry of the supervisor's report (it says what happens
+    /// next), else as `baoxun: crashed (signal N) while processing PATH` on stderr. A crash on
+    /// a thread that holds no file (the writer, or a signal sent from outside) names none: no
+    /// file is to blame, and the supervisor gives up rather than set an innocent one aside.
     static func report(_ signal: Int32) {
       for slot in slots..<(2 * slots) where buffer[slot * slotSize] != 0 {
         unlink(UnsafeRawPointer(buffer + slot * slotSize).assumingMemoryBound(to: CChar.self))
       }
       let supervised = reportPath[0] != 0
-      let fd = supervised ? open(reportPath, O_WRONLY | O_APPEND | O_CREAT, 0o600) : 2
-      defer { if supervised && fd >= 0 { close(fd) } }
-      guard fd >= 0 else { return }
-      func put(_ s: StaticString) { _ = write(fd, s.utf8Start, s.utf8CodeUnitCount) }
-      var digits: (UInt8, UInt8) = (UInt8(truncatingIfNeeded: 48 + signal / 10), UInt8(truncatingIfNeeded: 48 + signal % 10))
-      func putSignal() {
-        withUnsafeBytes(of: &digits) { _ = write(fd, $0.baseAddress! + (signal < 10 ? 1 : 0), signal < 10 ? 1 : 2) }
-      }
       let me = pthread_self()
-      let own = (0..<slots).first { buffer[$0 * slotSize] != 0 && owners[$0] == me }
-      for slot in 0..<slots where buffer[slot * slotSize] != 0 && (own == nil || own == slot) {
-        let path = buffer + slot * slotSize
-        let length = strlen(UnsafeRawPointer(path).assumingMemoryBound(to: CChar.self))
-        if supervised {
-          _ = write(fd, path, length)
-          put("\t")
-          putSignal()
-          put("\n")
-          continue
-        }
-        put("baoxun: crashed (signal ")
-        putSignal()
-        put(") while processing ")
-        _ = write(fd, path, length)
-        put(": no output was replaced; set this file aside and run again, and please report it\n")
+      guard let own = (0..<slots).first(where: { buffer[$0 * slotSize] != 0 && owners[$0] == me }) else {
+        let words: StaticString = "baoxun: crashed outside any issue file: no output was replaced; please report it\n"
+        if !supervised { _ = write(2, words.utf8Start, words.utf8CodeUnitCount) }
+        return
       }
+      // The line is put together in place: a handler must not allocate.
+      let line = lines + own * lineSize
+      var n = 0
+      func put(_ s: StaticString) {
+        for k in 0..<min(s.utf8CodeUnitCount, lineSize - n) { line[n + k] = s.utf8Start[k] }
+        n = min(n + s.utf8CodeUnitCount, lineSize)
+      }
+      func putPath(_ slot: Int) {
+        let path = buffer + slot * slotSize
+        var k = 0
+        while path[k] != 0 && n < lineSize - 64 {
+          line[n] = path[k]
+          n += 1
+          k += 1
+        }
+      }
+      func putSignal() {
+        if signal >= 10 { line[n] = UInt8(truncatingIfNeeded: 48 + signal / 10); n += 1 }
+        line[n] = UInt8(truncatingIfNeeded: 48 + signal % 10)
+        n += 1
+      }
+      if supervised {
+        putPath(own)
+        line[n] = 0
+        n += 1
+        putSignal()
+        put("\n")
+        let fd = open(reportPath, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        guard fd >= 0 else { return }
+        _ = write(fd, line, n)
+        close(fd)
+        return
+      }
+      put("baoxun: crashed (signal ")
+      putSignal()
+      put(") while processing ")
+      putPath(own)
+      put(": no output was replaced; set this file aside and run again, and please report it\n")
+      _ = write(2, line, n)
     }
 
     /// Passes the signal to whoever handled it before (Swift's backtracer prints the stack), then

@@ -10,9 +10,11 @@ import Foundation
 /// processing (`InFlight`), and the batch runs again with that file set aside, as a `crash` row
 /// in `errors.csv`. Nothing is lost: outputs are only renamed into place by a run that finished.
 public enum Supervisor {
-  /// Where the child's crash handler appends `PATH<TAB>SIGNAL` lines.
+  /// The supervisor's process id: a process started with it, by it, is the batch child.
+  static let supervisorVariable = "BAOXUN_SUPERVISOR"
+  /// Where the child's crash handler appends `PATH NUL SIGNAL LF` entries.
   static let reportVariable = "BAOXUN_CRASH_REPORT"
-  /// A file of `PATH<TAB>SIGNAL` lines: the files the child must not process.
+  /// Entries in the same form: the files the child must not process.
   static let setAsideVariable = "BAOXUN_SET_ASIDE"
   /// More crashes than this in one batch means something other than a file is wrong.
   public static let maxRestarts = 16
@@ -25,8 +27,31 @@ public enum Supervisor {
     case signalled(Int32)
   }
 
-  /// True in the child: the supervisor put its report path in the environment.
-  public static var isChild: Bool { ProcessInfo.processInfo.environment[reportVariable] != nil }
+  /// The supervisor named in the environment, if any.
+  static let supervisorPID: pid_t? = ProcessInfo.processInfo.environment[supervisorVariable].flatMap { pid_t($0) }
+
+  /// True in the child: its parent, when this was first asked (at start-up), was the
+  /// supervisor named in its environment (a variable inherited some other way does not count).
+  public static let isChild: Bool = supervisorPID != nil && supervisorPID == getppid()
+
+  /// True while the supervisor that started this child is alive; a child whose supervisor was
+  /// killed must not go on to replace the outputs.
+  public static var supervisorAlive: Bool { isChild && supervisorPID == getppid() }
+
+  /// In the child: ends the batch like an interrupt (temporary outputs deleted, nothing
+  /// replaced) as soon as the supervisor is gone, for instance killed with `kill -9`. Call it
+  /// once SIGTERM is blocked and waited for, so the signal reaches the interrupt handling.
+  public static func watchSupervisor() {
+    guard isChild else { return }
+    let watcher = Thread {
+      while supervisorAlive { usleep(200_000) }
+      if let report = reportPath {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: report).deletingLastPathComponent())
+      }
+      kill(getpid(), SIGTERM)
+    }
+    watcher.start()
+  }
 
   /// The crash report path for `InFlight`, if this process is a supervised child.
   static var reportPath: String? { ProcessInfo.processInfo.environment[reportVariable] }
@@ -34,11 +59,11 @@ public enum Supervisor {
   /// In the child: the files earlier runs crashed on, by full path, with the `errors.csv`
   /// message for each.
   public static func setAside() -> [String: String] {
-    guard let path = ProcessInfo.processInfo.environment[setAsideVariable],
-      let text = try? String(contentsOfFile: path, encoding: .utf8)
+    guard isChild, let path = ProcessInfo.processInfo.environment[setAsideVariable],
+      let data = FileManager.default.contents(atPath: path)
     else { return [:] }
     var files: [String: String] = [:]
-    for entry in parse(text) {
+    for entry in parse([UInt8](data)) {
       files[entry.path] =
         "baoxun crashed (signal \(entry.signal)) while processing this file, so it was set aside "
         + "and the batch run again without it: please report the file"
@@ -46,10 +71,14 @@ public enum Supervisor {
     return files
   }
 
-  /// Runs `executable arguments` as a supervised child until it ends other than by a crash on
+  /// True for the signals a crash raises (as opposed to an interrupt or `kill`).
+  public static func isCrash(_ signal: Int32) -> Bool { InFlight.crashSignals.contains(signal) }
+
+  /// Runs `executable` with `arguments` (its own name first) as a supervised child until it ends other than by a crash on
   /// a file, starting it again without each file it crashed on. `say` gets one line per
   /// restart; `cleanUp` runs whenever a child dies of a signal (to delete what a `kill -9`
-  /// left). SIGINT, SIGTERM and SIGHUP sent to this process are passed on to the child.
+  /// left). SIGINT, SIGTERM and SIGHUP sent to this process are passed on to the child, and
+  /// one that comes between two runs ends the batch instead of a restart.
   public static func supervise(
     executable: URL, arguments: [String], say: (String) -> Void, cleanUp: () -> Void
   ) -> Outcome {
@@ -59,29 +88,38 @@ public enum Supervisor {
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = folder.appendingPathComponent("crashes")
     let setAsideFile = folder.appendingPathComponent("set-aside")
+    // An inherited "ignore" would let the kernel reap the child before its status is read.
+    signal(SIGCHLD, SIG_DFL)
     let forwarder = SignalForwarder()
     var setAside: [(path: String, signal: Int32)] = []
     while true {
-      let list = setAside.map { "\($0.path)\t\($0.signal)\n" }.joined()
-      try? Data(list.utf8).write(to: setAsideFile)
-      try? Data().write(to: report)
+      var list: [UInt8] = []
+      for entry in setAside { list += Array(entry.path.utf8) + [0] + Array("\(entry.signal)\n".utf8) }
+      guard FileManager.default.createFile(atPath: setAsideFile.path, contents: Data(list)),
+        FileManager.default.createFile(atPath: report.path, contents: Data())
+      else {
+        say("baoxun: cannot write in \(folder.path): the batch was not started")
+        return .exited(2)
+      }
       let environment = ProcessInfo.processInfo.environment.merging([
-        reportVariable: report.path, setAsideVariable: setAsideFile.path,
+        supervisorVariable: String(getpid()), reportVariable: report.path, setAsideVariable: setAsideFile.path,
       ]) { $1 }
       let status: Int32
       do {
-        status = try forwarder.run(executable.path, [executable.path] + arguments, environment)
+        status = try forwarder.run(executable.path, arguments, environment)
       } catch {
-        say("baoxun: could not start the batch process: \(error)")
+        if let interrupt = forwarder.received { return .signalled(interrupt) }
+        say("baoxun: could not run the batch: \(error)")
         return .exited(2)
       }
       // waitpid's status: the low seven bits are the signal that ended the child, if one did.
       let signal = status & 0x7F
       guard signal != 0 else { return .exited((status >> 8) & 0xFF) }
       cleanUp()
-      guard InFlight.crashSignals.contains(signal) else { return .signalled(signal) }
+      if let interrupt = forwarder.received { return .signalled(interrupt) }
+      guard isCrash(signal) else { return .signalled(signal) }
       let known = Set(setAside.map(\.path))
-      let crashed = ((try? String(contentsOf: report, encoding: .utf8)).map(parse) ?? [])
+      let crashed = parse(FileManager.default.contents(atPath: report.path).map { [UInt8]($0) } ?? [])
         .filter { !known.contains($0.path) }
       guard !crashed.isEmpty, setAside.count + crashed.count <= maxRestarts else {
         say("baoxun: crashed (signal \(signal)) " + (crashed.isEmpty
@@ -97,42 +135,55 @@ public enum Supervisor {
     }
   }
 
-  static func parse(_ text: String) -> [(path: String, signal: Int32)] {
-    text.split(separator: "\n").compactMap { line in
-      guard let tab = line.lastIndex(of: "\t"), let signal = Int32(line[line.index(after: tab)...]) else {
-        return nil
+  /// Reads `PATH NUL SIGNAL LF` entries: a path holds any byte but NUL, newlines included.
+  static func parse(_ bytes: [UInt8]) -> [(path: String, signal: Int32)] {
+    var entries: [(String, Int32)] = []
+    var start = 0
+    while let nul = bytes[start...].firstIndex(of: 0), let end = bytes[nul...].firstIndex(of: 10) {
+      if let signal = Int32(String(decoding: bytes[(nul + 1)..<end], as: UTF8.self)) {
+        entries.append((String(decoding: bytes[start..<nul], as: UTF8.self), signal))
       }
-      return (String(line[..<tab]), signal)
+      start = end + 1
     }
+    return entries
   }
 }
 
 /// Passes SIGINT, SIGTERM and SIGHUP on to the running child: the child cleans up its temporary
-/// outputs and dies of the signal, and the supervisor then ends the same way.
+/// outputs and dies of the signal, and the supervisor then ends the same way. A signal that
+/// comes while no child runs is kept, so the supervisor stops instead of starting another.
 final class SignalForwarder: @unchecked Sendable {
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
   private let lock = NSLock()
-  private var pid: Int32 = 0
+  private var pid: pid_t = 0
+  private var first: Int32 = 0
+
+  /// The first of the signals that reached this process, if one did.
+  var received: Int32? { lock.withLock { first == 0 ? nil : first } }
 
   init() {
     var set = Self.signalSet()
     pthread_sigmask(SIG_BLOCK, &set, nil)
     let waiter = Thread { [self] in
       var set = Self.signalSet()
-      var received: Int32 = 0
+      var signal: Int32 = 0
       while true {
-        guard sigwait(&set, &received) == 0 else { continue }
-        let child = lock.withLock { pid }
-        if child > 0 { kill(child, received) }
+        guard sigwait(&set, &signal) == 0 else { continue }
+        lock.withLock {
+          if first == 0 { first = signal }
+          if pid > 0 { kill(pid, signal) }
+        }
       }
     }
     waiter.start()
   }
 
-  /// Runs `path` with `arguments` and `environment` to its end, forwarding the signals to it
-  /// meanwhile, and returns its `waitpid` status. The child starts with no signal blocked and
-  /// the forwarded ones at their default action. (Foundation's `Process` is not used: it did
-  /// not notice a child that ended through Swift's crash backtracer.)
+  /// Runs `path` (as `arguments[0]`, with the rest) in `environment` to its end, forwarding
+  /// the signals to it meanwhile, and returns its `waitpid` status. The child starts with no
+  /// signal blocked and the forwarded ones at their default action. The child is waited for
+  /// without being reaped, so no signal can be sent to a process id that was already reused.
+  /// (Foundation's `Process` is not used: it did not notice a child that ended through Swift's
+  /// crash backtracer.)
   func run(_ path: String, _ arguments: [String], _ environment: [String: String]) throws(SpawnError) -> Int32 {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
@@ -148,14 +199,20 @@ final class SignalForwarder: @unchecked Sendable {
     defer { (argv + envp).forEach { free($0) } }
     var child: pid_t = 0
     let started = lock.withLock {
+      // An interrupt that came before this run ends the batch before it starts.
+      guard first == 0 else { return EINTR }
       let rc = posix_spawn(&child, path, nil, &attributes, argv, envp)
       if rc == 0 { pid = child }
       return rc
     }
     guard started == 0 else { throw SpawnError(code: started) }
-    var status: Int32 = 0
-    while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+    var info = siginfo_t()
+    while waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
     lock.withLock { pid = 0 }
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0 {
+      guard errno == EINTR else { throw SpawnError(code: errno) }
+    }
     return status
   }
 

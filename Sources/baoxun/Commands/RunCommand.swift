@@ -44,9 +44,10 @@ struct RunCommand: ParsableCommand {
   /// on (`Supervisor`); this process only passes on signals and the child's exit status.
   func run() throws {
     guard Supervisor.isChild else {
+      // The binary itself, not the /proc/self/exe link, so the child shows as baoxun in ps.
       let executable = FileManager.default.fileExists(atPath: "/proc/self/exe")
-        ? URL(fileURLWithPath: "/proc/self/exe") : Bundle.main.executableURL!
-      let arguments = Array(CommandLine.arguments.dropFirst())
+        ? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath() : Bundle.main.executableURL!
+      let arguments = CommandLine.arguments
       let folder = URL(fileURLWithPath: out)
       // The child's progress line may be half drawn when it crashes: start on a clean line.
       let say = { (line: String) in Terminal.error((Terminal.stderrIsTTY ? "\r\u{1B}[K" : "") + line) }
@@ -58,6 +59,8 @@ struct RunCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
         return
       case .signalled(let signal):
+        // A crash was reported above; raising it here would only dump this process's core.
+        if Supervisor.isCrash(signal) { throw ExitCode(128 + signal) }
         Interrupts.die(of: signal)
       }
     }
@@ -85,6 +88,8 @@ struct RunCommand: ParsableCommand {
       }
       Terminal.error("interrupted (signal \(signal)): \(outcome)")
     }
+    // After the interrupt handling: the watcher thread must start with the signals blocked.
+    Supervisor.watchSupervisor()
     let sink: OutputSink
     do {
       sink = try OutputSink(folder: URL(fileURLWithPath: out), format: format, bom: !noBom)
@@ -106,6 +111,8 @@ struct RunCommand: ParsableCommand {
       setAside: Supervisor.setAside())
     let quiet = self.quiet
     let summary: BatchSummary
+    // A supervisor killed meanwhile (kill -9) has ended the run: the outputs stay as they were.
+    var orphaned = false
     do {
       summary = try batch.run(files, into: sink) { p in
         for problem in p.problems where !quiet || IssueStage.isFailure(problem.stage) {
@@ -115,13 +122,15 @@ struct RunCommand: ParsableCommand {
         progress.update(p)
       }
       progress.clear()
-      try sink.commit()
+      orphaned = Supervisor.isChild && !Supervisor.supervisorAlive
+      if orphaned { sink.abandon() } else { try sink.commit() }
     } catch {
       progress.clear()
       sink.abandon()
       Terminal.error("error: \(error.description)")
       throw ExitCode(2)
     }
+    if orphaned { throw ExitCode(2) }
     if !quiet { Terminal.error(summary.line + " → \(out)/") }
     if summary.failedFiles > 0 { throw ExitCode(1) }
   }
