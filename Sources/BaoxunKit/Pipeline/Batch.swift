@@ -77,14 +77,16 @@ public struct Batch: Sendable {
         // Named (also for the system: `top -H`, backtraces), so a worker can be told apart.
         Thread.current.name = "baoxun-work-\(slot)"
         let matcher = pipeline.makeMatcher(keepingLosses: false)
-        while let i = queue.take() {
-          if let message = setAside[files[i].url.path] {
-            queue.put(i, .problem(files[i], .crash, message))
-            continue
+        InFlight.withSignalStack {
+          while let i = queue.take() {
+            if let message = setAside[files[i].url.path] {
+              queue.put(i, .problem(files[i], .crash, message))
+              continue
+            }
+            InFlight.begin(slot, files[i].url.path)
+            queue.put(i, pipeline.process(files[i], date: date, matcher: matcher))
+            InFlight.end(slot)
           }
-          InFlight.begin(slot, files[i].url.path)
-          queue.put(i, pipeline.process(files[i], date: date, matcher: matcher))
-          InFlight.end(slot)
         }
       }
       worker.stackSize = 8 << 20

@@ -43,6 +43,28 @@ public enum InFlight {
     return o
   }()
 
+  /// Runs `body` (a worker's loop) with a stack of its own for signal handlers: a worker that
+  /// overflows its stack faults on the guard page, and without a second stack the handler
+  /// could not run to name its file (checked by hand with a recursion planted in a stage: the
+  /// file was set aside with the second stack, and the run gave up without it).
+  public static func withSignalStack(_ body: () -> Void) {
+    #if os(Linux)
+      let size = 256 * 1024  // the handler and Swift's backtracer both run on it
+      let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+      var stack = stack_t()
+      stack.ss_sp = memory
+      stack.ss_size = size
+      sigaltstack(&stack, nil)
+      defer {
+        var off = stack_t()
+        off.ss_flags = Int32(SS_DISABLE)
+        sigaltstack(&off, nil)
+        memory.deallocate()
+      }
+    #endif
+    body()
+  }
+
   /// Records that worker `slot` is processing the file at `path` (its full path).
   public static func begin(_ slot: Int, _ path: String) {
     guard slot >= 0 && slot < slots else { return }
