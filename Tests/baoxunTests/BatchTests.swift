@@ -320,4 +320,15 @@ extension CLITests {
     #expect(!FileManager.default.fileExists(atPath: "/proc/\(child)/task"), "the batch process outlived its supervisor")
     #expect(try snapshot(r.out) == r.before)
   }
+
+  /// Without a writable temporary folder there is nowhere for the crash report: the batch runs
+  /// unsupervised, with a warning, and writes the same outputs.
+  @Test func runsUnsupervisedWithoutATemporaryFolder() throws {
+    let (a, b) = (tempDir(), tempDir())
+    let plain = try baoxun(["run", Self.seed.path, "--out", a.path, "--quiet"])
+    let bare = try baoxun(["run", Self.seed.path, "--out", b.path], environment: ["TMPDIR": "/proc"])
+    #expect(plain.status == 0 && bare.status == 0, "\(bare.stderr)")
+    #expect(bare.stderr.contains("warning: no temporary folder for the crash report"))
+    #expect(try snapshot(a) == snapshot(b))
+  }
 }

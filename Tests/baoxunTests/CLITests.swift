@@ -25,11 +25,12 @@ import TestSupport
   }
 
   @discardableResult
-  func baoxun(_ args: [String], stdin: String? = nil) throws -> Result {
+  func baoxun(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
     let p = Process()
     p.executableURL = Self.binary
     p.arguments = args
     p.currentDirectoryURL = Self.root
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     let err = Pipe()
     p.standardOutput = out

@@ -25,6 +25,9 @@ public enum Supervisor {
     case exited(Int32)
     /// The child was ended by this signal: an interrupt, or a crash that was not on a file.
     case signalled(Int32)
+    /// No child was started: the supervisor found no place for its crash report (a read-only
+    /// temporary folder), and the batch should run in this process, unsupervised.
+    case unsupervised
   }
 
   /// The supervisor named in the environment, if any.
@@ -84,10 +87,13 @@ public enum Supervisor {
   ) -> Outcome {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "baoxun-supervisor-\(getpid())-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else {
+      return .unsupervised
+    }
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = folder.appendingPathComponent("crashes")
     let setAsideFile = folder.appendingPathComponent("set-aside")
+    guard FileManager.default.createFile(atPath: report.path, contents: Data()) else { return .unsupervised }
     // An inherited "ignore" would let the kernel reap the child before its status is read.
     signal(SIGCHLD, SIG_DFL)
     let forwarder = SignalForwarder()
@@ -98,7 +104,7 @@ public enum Supervisor {
       guard FileManager.default.createFile(atPath: setAsideFile.path, contents: Data(list)),
         FileManager.default.createFile(atPath: report.path, contents: Data())
       else {
-        say("baoxun: cannot write in \(folder.path): the batch was not started")
+        say("baoxun: cannot write in \(folder.path) to run the batch again: giving up, no output was replaced")
         return .exited(2)
       }
       let environment = ProcessInfo.processInfo.environment.merging([

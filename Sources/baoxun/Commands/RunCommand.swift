@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
   /// The batch runs in a child process that this one starts again without any file it crashed
   /// on (`Supervisor`); this process only passes on signals and the child's exit status.
   func run() throws {
-    guard Supervisor.isChild else {
+    supervise: if !Supervisor.isChild {
       // The binary itself, not the /proc/self/exe link, so the child shows as baoxun in ps.
       let executable = FileManager.default.fileExists(atPath: "/proc/self/exe")
         ? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath() : Bundle.main.executableURL!
@@ -62,6 +62,9 @@ struct RunCommand: ParsableCommand {
         // A crash was reported above; raising it here would only dump this process's core.
         if Supervisor.isCrash(signal) { throw ExitCode(128 + signal) }
         Interrupts.die(of: signal)
+      case .unsupervised:
+        if !quiet { Terminal.error("warning: no temporary folder for the crash report: a crash will stop the batch") }
+        break supervise
       }
     }
     try runBatch()
