@@ -313,11 +313,16 @@ extension CLITests {
   @Test func killedSupervisorLeavesPreviousOutputsIntact() throws {
     let r = try signalMidRun(SIGKILL, to: .process, extra: ["--quiet"])
     let child = try #require(batch)
-    let deadline = Date().addingTimeInterval(20)
-    while FileManager.default.fileExists(atPath: "/proc/\(child)/task"), Date() < deadline {
-      Thread.sleep(forTimeInterval: 0.1)
+    // Gone, or a zombie waiting for whichever process adopted it to reap it.
+    func running() -> Bool {
+      guard let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return false }
+      return !stat[close...].hasPrefix(") Z")
     }
-    #expect(!FileManager.default.fileExists(atPath: "/proc/\(child)/task"), "the batch process outlived its supervisor")
+    let deadline = Date().addingTimeInterval(20)
+    while running(), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+    #expect(!running(), "the batch process outlived its supervisor")
     #expect(try snapshot(r.out) == r.before)
   }
 
