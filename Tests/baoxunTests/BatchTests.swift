@@ -251,10 +251,19 @@ extension CLITests {
       kill(try batchProcess(of: parent), signal)
     case .worker:
       let child = try batchProcess(of: parent)
-      let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/task")
-      let worker = try #require(tasks.first {
-        (try? String(contentsOfFile: "/proc/\(child)/task/\($0)/comm", encoding: .utf8)) == "baoxun-work-0\n"
-      }.flatMap { Int32($0) }, "no worker thread")
+      func findWorker() -> Int32? {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/task")) ?? []
+        return tasks.first {
+          (try? String(contentsOfFile: "/proc/\(child)/task/\($0)/comm", encoding: .utf8)) == "baoxun-work-0\n"
+        }.flatMap { Int32($0) }
+      }
+      var found = findWorker()
+      let deadline = Date().addingTimeInterval(10)
+      while found == nil && Date() < deadline {
+        Thread.sleep(forTimeInterval: 0.05)
+        found = findWorker()
+      }
+      let worker = try #require(found, "no worker thread")
       // tgkill(2): a signal for one thread, as a fault in it raises; glibc exports it unprototyped.
       typealias ThreadKill = @convention(c) (Int32, Int32, Int32) -> Int32
       let tgkill = unsafeBitCast(try #require(dlsym(nil, "tgkill")), to: ThreadKill.self)

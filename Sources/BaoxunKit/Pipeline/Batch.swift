@@ -74,8 +74,8 @@ public struct Batch: Sendable {
     defer { InFlight.removeOnCrash([]) }
     for slot in 0..<min(jobs, files.count) {
       let worker = Thread {
-        // Named (also for the system: `top -H`, backtraces), so a worker can be told apart.
-        Thread.current.name = "baoxun-work-\(slot)"
+        // Named for the system (`top -H`, backtraces), so a worker can be told apart.
+        InFlight.nameThread("baoxun-work-\(slot)")
         let matcher = pipeline.makeMatcher(keepingLosses: false)
         InFlight.withSignalStack {
           while let i = queue.take() {

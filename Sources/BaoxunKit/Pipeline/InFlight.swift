@@ -43,6 +43,17 @@ public enum InFlight {
     return o
   }()
 
+  /// Names the calling thread for the system (`ps`, `top -H`, backtraces; 15 bytes at most).
+  /// Foundation's `Thread.name` may not reach the system thread when set early, and
+  /// `pthread_setname_np` is not visible to Swift, so it is looked up at run time.
+  public static func nameThread(_ name: String) {
+    #if os(Linux)
+      typealias SetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
+      guard let symbol = dlsym(nil, "pthread_setname_np") else { return }
+      _ = unsafeBitCast(symbol, to: SetName.self)(pthread_self(), String(name.utf8.prefix(15))!)
+    #endif
+  }
+
   /// Runs `body` (a worker's loop) with a stack of its own for signal handlers: a worker that
   /// overflows its stack faults on the guard page, and without a second stack the handler
   /// could not run to name its file (checked by hand with a recursion planted in a stage: the
@@ -120,14 +131,19 @@ public enum InFlight {
     nonisolated(unsafe) static var previous = [SignalAction](repeating: SignalAction(), count: 65)
 
     private static let installed: Bool = {
-      _ = reportPath
+      // Everything the handler touches exists before any crash: a lazy global set up inside a
+      // handler takes a lock and allocates.
+      _ = (buffer, lines, owners, reportPath, crashSignals.count)
       for signal in crashSignals {
         var action = SignalAction()
         action.__sigaction_handler.sa_sigaction = { signal, info, context in
           InFlight.report(signal)
           InFlight.handOn(signal, info, context)
         }
-        action.sa_flags = SA_SIGINFO | SA_ONSTACK
+        // SA_NODEFER: Swift's backtracer, called from ours, must be able to take (and recover
+        // from) another fault while it reads memory; with the signal blocked the kernel would
+        // kill the process halfway through the backtrace instead.
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK | Int32(SA_NODEFER)
         sigemptyset(&action.sa_mask)
         var old = SignalAction()
         sigaction(signal, &action, &old)
@@ -147,50 +163,66 @@ public enum InFlight {
       }
       let supervised = reportPath[0] != 0
       let me = pthread_self()
-      guard let own = (0..<slots).first(where: { buffer[$0 * slotSize] != 0 && owners[$0] == me }) else {
+      var own = 0
+      while own < slots && !(buffer[own * slotSize] != 0 && owners[own] == me) { own += 1 }
+      guard own < slots else {
         let words: StaticString = "baoxun: crashed outside any issue file: no output was replaced; please report it\n"
         if !supervised { _ = write(2, words.utf8Start, words.utf8CodeUnitCount) }
         return
       }
-      // The line is put together in place: a handler must not allocate.
+      // The line is put together in place, with plain loops: no closure, no allocation.
       let line = lines + own * lineSize
+      let path = buffer + own * slotSize
       var n = 0
-      func put(_ s: StaticString) {
-        for k in 0..<min(s.utf8CodeUnitCount, lineSize - n) { line[n + k] = s.utf8Start[k] }
-        n = min(n + s.utf8CodeUnitCount, lineSize)
-      }
-      func putPath(_ slot: Int) {
-        let path = buffer + slot * slotSize
-        var k = 0
-        while path[k] != 0 && n < lineSize - 64 {
-          line[n] = path[k]
-          n += 1
-          k += 1
-        }
-      }
-      func putSignal() {
-        if signal >= 10 { line[n] = UInt8(truncatingIfNeeded: 48 + signal / 10); n += 1 }
-        line[n] = UInt8(truncatingIfNeeded: 48 + signal % 10)
-        n += 1
-      }
       if supervised {
-        putPath(own)
+        n = appendPath(path, to: line, at: n)
         line[n] = 0
-        n += 1
-        putSignal()
-        put("\n")
+        n = appendSignal(signal, to: line, at: n + 1)
+        line[n] = 10
         let fd = open(reportPath, O_WRONLY | O_APPEND | O_CREAT, 0o600)
         guard fd >= 0 else { return }
-        _ = write(fd, line, n)
+        _ = write(fd, line, n + 1)
         close(fd)
         return
       }
-      put("baoxun: crashed (signal ")
-      putSignal()
-      put(") while processing ")
-      putPath(own)
-      put(": no output was replaced; set this file aside and run again, and please report it\n")
+      n = append("baoxun: crashed (signal ", to: line, at: n)
+      n = appendSignal(signal, to: line, at: n)
+      n = append(") while processing ", to: line, at: n)
+      n = appendPath(path, to: line, at: n)
+      n = append(": no output was replaced; set this file aside and run again, and please report it\n", to: line, at: n)
       _ = write(2, line, n)
+    }
+
+    static func append(_ words: StaticString, to line: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
+      var n = start
+      var k = 0
+      while k < words.utf8CodeUnitCount && n < lineSize {
+        line[n] = words.utf8Start[k]
+        n += 1
+        k += 1
+      }
+      return n
+    }
+
+    static func appendPath(_ path: UnsafeMutablePointer<UInt8>, to line: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
+      var n = start
+      var k = 0
+      while path[k] != 0 && n < lineSize - 128 {
+        line[n] = path[k]
+        n += 1
+        k += 1
+      }
+      return n
+    }
+
+    static func appendSignal(_ signal: Int32, to line: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
+      var n = start
+      if signal >= 10 {
+        line[n] = UInt8(truncatingIfNeeded: 48 + signal / 10)
+        n += 1
+      }
+      line[n] = UInt8(truncatingIfNeeded: 48 + signal % 10)
+      return n + 1
     }
 
     /// Passes the signal to whoever handled it before (Swift's backtracer prints the stack), then

@@ -33,13 +33,14 @@ public enum Supervisor {
   /// The supervisor named in the environment, if any.
   static let supervisorPID: pid_t? = ProcessInfo.processInfo.environment[supervisorVariable].flatMap { pid_t($0) }
 
-  /// True in the child: its parent, when this was first asked (at start-up), was the
-  /// supervisor named in its environment (a variable inherited some other way does not count).
-  public static let isChild: Bool = supervisorPID != nil && supervisorPID == getppid()
+  /// True in the child: a supervisor named itself in the environment. Whether it is still the
+  /// parent is `supervisorAlive`; a child whose supervisor died before it even started must not
+  /// take itself for a top-level run and commit outputs unwatched.
+  public static let isChild: Bool = supervisorPID != nil
 
   /// True while the supervisor that started this child is alive; a child whose supervisor was
   /// killed must not go on to replace the outputs.
-  public static var supervisorAlive: Bool { isChild && supervisorPID == getppid() }
+  public static var supervisorAlive: Bool { supervisorPID != nil && supervisorPID == getppid() }
 
   /// In the child: ends the batch like an interrupt (temporary outputs deleted, nothing
   /// replaced) as soon as the supervisor is gone, for instance killed with `kill -9`. Call it
@@ -73,6 +74,9 @@ public enum Supervisor {
     }
     return files
   }
+
+  /// True when this process ignores `signal` (as under `nohup` for SIGHUP).
+  public static func isIgnored(_ signal: Int32) -> Bool { SignalForwarder.isIgnored(signal) }
 
   /// True for the signals a crash raises (as opposed to an interrupt or `kill`).
   public static func isCrash(_ signal: Int32) -> Bool { InFlight.crashSignals.contains(signal) }
@@ -159,7 +163,16 @@ public enum Supervisor {
 /// outputs and dies of the signal, and the supervisor then ends the same way. A signal that
 /// comes while no child runs is kept, so the supervisor stops instead of starting another.
 final class SignalForwarder: @unchecked Sendable {
-  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// The signals to pass on, less those this process was started ignoring (`nohup` ignores
+  /// SIGHUP): a blocked signal is queued even when ignored, and would end the run.
+  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP].filter { !isIgnored($0) }
+
+  static func isIgnored(_ signal: Int32) -> Bool {
+    var current = sigaction()
+    sigaction(signal, nil, &current)
+    return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
+  }
+
   private let lock = NSLock()
   private var pid: pid_t = 0
   private var first: Int32 = 0

@@ -1,3 +1,4 @@
+import BaoxunKit
 import Foundation
 
 #if canImport(Glibc)
@@ -11,7 +12,9 @@ import Foundation
 /// and one thread waits for them with `sigwait`: the cleanup then runs as ordinary code, not in
 /// a signal handler, and may take locks. Call it before starting any worker thread.
 enum Interrupts {
-  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// Less those the process was started ignoring (`nohup` ignores SIGHUP): a blocked signal
+  /// is queued for `sigwait` even when ignored, and would stop the run.
+  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP].filter { !Supervisor.isIgnored($0) }
 
   static func onInterrupt(_ cleanup: @escaping @Sendable (Int32) -> Void) {
     var set = signalSet(signals)

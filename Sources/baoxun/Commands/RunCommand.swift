@@ -44,9 +44,9 @@ struct RunCommand: ParsableCommand {
   /// on (`Supervisor`); this process only passes on signals and the child's exit status.
   func run() throws {
     supervise: if !Supervisor.isChild {
-      // The binary itself, not the /proc/self/exe link, so the child shows as baoxun in ps.
+      // /proc/self/exe is this very binary even if the file is rebuilt or deleted meanwhile.
       let executable = FileManager.default.fileExists(atPath: "/proc/self/exe")
-        ? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath() : Bundle.main.executableURL!
+        ? URL(fileURLWithPath: "/proc/self/exe") : Bundle.main.executableURL!
       let arguments = CommandLine.arguments
       let folder = URL(fileURLWithPath: out)
       // The child's progress line may be half drawn when it crashes: start on a clean line.
@@ -67,6 +67,8 @@ struct RunCommand: ParsableCommand {
         break supervise
       }
     }
+    // Started through /proc/self/exe, the child would show as "exe" in ps and pgrep.
+    InFlight.nameThread("baoxun")
     try runBatch()
   }
 
