@@ -200,13 +200,6 @@ extension CLITests {
     #expect(try csv(out.appendingPathComponent("articles.csv")).count >= 1)
   }
 
-  /// The batch process of the last `signalMidRun`, found just before the signal was sent.
-  nonisolated(unsafe) static var lastBatch: Int32?
-  var batch: Int32? {
-    get { Self.lastBatch }
-    nonmutating set { Self.lastBatch = newValue }
-  }
-
   /// Where a signal goes: the `baoxun` started, the child process that runs its batch, or the
   /// first worker thread of that child (as a crash in a stage raises it there).
   enum SignalTarget { case process, batch, worker }
@@ -216,7 +209,10 @@ extension CLITests {
   func signalMidRun(
     _ signal: Int32, to target: SignalTarget = .process, extra: [String] = [], environment: [String: String] = [:]
   ) throws
-    -> (input: URL, out: URL, before: [String: Data], after: [String: Data], process: Process, stderr: String)
+    -> (
+      input: URL, out: URL, before: [String: Data], after: [String: Data], process: Process, stderr: String,
+      batch: Int32?
+    )
   {
     let input = tempDir()
     let out = tempDir()
@@ -243,14 +239,15 @@ extension CLITests {
     Thread.sleep(forTimeInterval: 0.5)
     #expect(p.isRunning, "the run ended before the signal")
     let parent = p.processIdentifier
-    batch = try? batchProcess(of: parent)
+    // Found before the signal: the batch process outlives a killed `baoxun` for a moment.
+    let batch = batchProcess(of: parent)
     switch target {
     case .process:
       kill(parent, signal)
     case .batch:
-      kill(try batchProcess(of: parent), signal)
+      kill(try #require(batch, "no batch process"), signal)
     case .worker:
-      let child = try batchProcess(of: parent)
+      let child = try #require(batch, "no batch process")
       func findWorker() -> Int32? {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/task")) ?? []
         return tasks.first {
@@ -271,7 +268,7 @@ extension CLITests {
     }
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
-    return (input, out, before, try snapshot(out), p, stderr)
+    return (input, out, before, try snapshot(out), p, stderr, batch)
   }
 
   /// Ctrl-C or `kill` in the middle of a run: the temporary files go, the previous outputs stay
@@ -285,9 +282,9 @@ extension CLITests {
   }
 
   /// The pid of the child process that runs the batch of the `baoxun run` with pid `parent`.
-  func batchProcess(of parent: Int32) throws -> Int32 {
-    let children = try String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)
-    return try #require(children.split(separator: " ").first.flatMap { Int32($0) }, "no batch process")
+  func batchProcess(of parent: Int32) -> Int32? {
+    let children = try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)
+    return children?.split(separator: " ").first.flatMap { Int32($0) }
   }
 
   /// A crash in a stage cannot be survived in the process, so the batch runs in a child that is
@@ -321,7 +318,7 @@ extension CLITests {
   /// and stops without replacing anything, so the previous outputs stay as they were.
   @Test func killedSupervisorLeavesPreviousOutputsIntact() throws {
     let r = try signalMidRun(SIGKILL, to: .process, extra: ["--quiet"])
-    let child = try #require(batch)
+    let child = try #require(r.batch)
     // Gone, or a zombie waiting for whichever process adopted it to reap it.
     func running() -> Bool {
       guard let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8),

@@ -18,8 +18,8 @@ public struct DateResolver: Sendable {
 
   /// The first date expression in `text` and its ISO date when resolvable.
   public func find(in text: String) -> (text: String, iso: String)? {
-    guard let m = try? Self.pattern.firstMatch(in: text) else { return nil }
     let scalars = Array(text.unicodeScalars)
+    guard let m = try? Self.pattern.firstMatch(in: scalars) else { return nil }
     func piece(_ r: Range<Int>) -> String { String(scalars: scalars[r]) }
     func group(_ name: String) -> String? {
       Self.groupNumber[name].flatMap { m.groups[$0] }.map(piece)

@@ -108,20 +108,20 @@ public final class CompiledRegex: @unchecked Sendable {
     }
   }
 
-  /// The first match in `text` only, for callers that need no more (a sentence's date): no
-  /// copy of the text and no search past the first match.
-  /// Offsets are in Unicode scalars of `text`.
-  public func firstMatch(in text: String) throws(RegexError) -> RegexMatch? {
-    let units = text.unicodeScalars.map(\.value)
+  /// The first match in `scalars` only, for callers that need no more (a sentence's date):
+  /// the caller's scalars are read in place, and nothing is searched past the first match.
+  public func firstMatch(in scalars: [Unicode.Scalar]) throws(RegexError) -> RegexMatch? {
     let scratch = borrowScratch()
     defer { returnScratch(scratch) }
     var failure: RegexError? = nil
-    let matched = units.withUnsafeBufferPointer { subject -> Bool in
-      do throws(RegexError) {
-        return try matchOnce(subject.baseAddress ?? UnsafePointer(bitPattern: 4)!, subject.count, from: 0, scratch)
-      } catch {
-        failure = error
-        return false
+    let matched = scalars.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: UInt32.self) { subject -> Bool in
+        do throws(RegexError) {
+          return try matchOnce(subject.baseAddress ?? UnsafePointer(bitPattern: 4)!, subject.count, from: 0, scratch)
+        } catch {
+          failure = error
+          return false
+        }
       }
     }
     if let failure { throw failure }

@@ -193,26 +193,24 @@ public enum InFlight {
       _ = write(2, line, n)
     }
 
+    /// Copies `count` bytes to `line` from `start`, as many as fit before `limit`, returning
+    /// the new end.
+    static func append(
+      _ bytes: UnsafePointer<UInt8>, _ count: Int, to line: UnsafeMutablePointer<UInt8>, at start: Int, limit: Int
+    ) -> Int {
+      let n = min(count, limit - start)
+      for k in 0..<max(n, 0) { line[start + k] = bytes[k] }
+      return start + max(n, 0)
+    }
+
     static func append(_ words: StaticString, to line: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
-      var n = start
-      var k = 0
-      while k < words.utf8CodeUnitCount && n < lineSize {
-        line[n] = words.utf8Start[k]
-        n += 1
-        k += 1
-      }
-      return n
+      append(words.utf8Start, words.utf8CodeUnitCount, to: line, at: start, limit: lineSize)
     }
 
     static func appendPath(_ path: UnsafeMutablePointer<UInt8>, to line: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
-      var n = start
-      var k = 0
-      while path[k] != 0 && n < lineSize - 128 {
-        line[n] = path[k]
-        n += 1
-        k += 1
-      }
-      return n
+      // Room is kept for the words and signal that follow a path.
+      append(path, strlen(UnsafeRawPointer(path).assumingMemoryBound(to: CChar.self)), to: line, at: start,
+        limit: lineSize - 128)
     }
 
     static func appendSignal(_ signal: Int32, to line: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {

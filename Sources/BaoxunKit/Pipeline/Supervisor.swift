@@ -75,15 +75,12 @@ public enum Supervisor {
     return files
   }
 
-  /// True when this process ignores `signal` (as under `nohup` for SIGHUP).
-  public static func isIgnored(_ signal: Int32) -> Bool { SignalForwarder.isIgnored(signal) }
-
   /// True for the signals a crash raises (as opposed to an interrupt or `kill`).
   public static func isCrash(_ signal: Int32) -> Bool { InFlight.crashSignals.contains(signal) }
 
-  /// Runs `executable` with `arguments` (its own name first) as a supervised child until it ends other than by a crash on
-  /// a file, starting it again without each file it crashed on. `say` gets one line per
-  /// restart; `cleanUp` runs whenever a child dies of a signal (to delete what a `kill -9`
+  /// Runs `executable` with `arguments` (its own name first) as a supervised child until it
+  /// ends other than by a crash on a file, starting it again without each file it crashed on.
+  /// `say` gets one line per restart; `cleanUp` runs whenever a child dies of a signal (to delete what a `kill -9`
   /// left). SIGINT, SIGTERM and SIGHUP sent to this process are passed on to the child, and
   /// one that comes between two runs ends the batch instead of a restart.
   public static func supervise(
@@ -163,16 +160,6 @@ public enum Supervisor {
 /// outputs and dies of the signal, and the supervisor then ends the same way. A signal that
 /// comes while no child runs is kept, so the supervisor stops instead of starting another.
 final class SignalForwarder: @unchecked Sendable {
-  /// The signals to pass on, less those this process was started ignoring (`nohup` ignores
-  /// SIGHUP): a blocked signal is queued even when ignored, and would end the run.
-  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP].filter { !isIgnored($0) }
-
-  static func isIgnored(_ signal: Int32) -> Bool {
-    var current = sigaction()
-    sigaction(signal, nil, &current)
-    return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
-  }
-
   private let lock = NSLock()
   private var pid: pid_t = 0
   private var first: Int32 = 0
@@ -181,10 +168,10 @@ final class SignalForwarder: @unchecked Sendable {
   var received: Int32? { lock.withLock { first == 0 ? nil : first } }
 
   init() {
-    var set = Self.signalSet()
+    var set = InterruptSignals.set()
     pthread_sigmask(SIG_BLOCK, &set, nil)
     let waiter = Thread { [self] in
-      var set = Self.signalSet()
+      var set = InterruptSignals.set()
       var signal: Int32 = 0
       while true {
         guard sigwait(&set, &signal) == 0 else { continue }
@@ -209,7 +196,7 @@ final class SignalForwarder: @unchecked Sendable {
     defer { posix_spawnattr_destroy(&attributes) }
     var none = sigset_t()
     sigemptyset(&none)
-    var defaults = Self.signalSet()
+    var defaults = InterruptSignals.set()
     posix_spawnattr_setsigmask(&attributes, &none)
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
@@ -239,8 +226,23 @@ final class SignalForwarder: @unchecked Sendable {
     var code: Int32
     var description: String { String(cString: strerror(code)) }
   }
+}
 
-  static func signalSet() -> sigset_t {
+/// The signals that stop a run from outside (Ctrl-C, `kill`, a closed terminal), which both
+/// the supervisor and the batch wait for with `sigwait`.
+public enum InterruptSignals {
+  /// Less those the process was started ignoring (`nohup` ignores SIGHUP): a blocked signal is
+  /// queued for `sigwait` even when ignored, and would stop the run.
+  public static let all: [Int32] = [SIGINT, SIGTERM, SIGHUP].filter { !isIgnored($0) }
+
+  static func isIgnored(_ signal: Int32) -> Bool {
+    var current = sigaction()
+    sigaction(signal, nil, &current)
+    return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
+  }
+
+  /// `signals` as a set for `pthread_sigmask`, `sigwait` and `posix_spawn`.
+  public static func set(_ signals: [Int32] = all) -> sigset_t {
     var set = sigset_t()
     sigemptyset(&set)
     for s in signals { sigaddset(&set, s) }

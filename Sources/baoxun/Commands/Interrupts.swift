@@ -12,20 +12,16 @@ import Foundation
 /// and one thread waits for them with `sigwait`: the cleanup then runs as ordinary code, not in
 /// a signal handler, and may take locks. Call it before starting any worker thread.
 enum Interrupts {
-  /// Less those the process was started ignoring (`nohup` ignores SIGHUP): a blocked signal
-  /// is queued for `sigwait` even when ignored, and would stop the run.
-  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP].filter { !Supervisor.isIgnored($0) }
-
   static func onInterrupt(_ cleanup: @escaping @Sendable (Int32) -> Void) {
-    var set = signalSet(signals)
+    var set = InterruptSignals.set()
     pthread_sigmask(SIG_BLOCK, &set, nil)
     let waiter = Thread {
-      var set = signalSet(signals)
+      var set = InterruptSignals.set()
       var received: Int32 = 0
       while sigwait(&set, &received) != 0 {}
       cleanup(received)
       signal(received, SIG_DFL)
-      var one = signalSet([received])
+      var one = InterruptSignals.set([received])
       pthread_sigmask(SIG_UNBLOCK, &one, nil)
       raise(received)
       _exit(128 + received)  // not reached: the default action of these signals ends the process
@@ -37,16 +33,9 @@ enum Interrupts {
   /// a shell sees an interrupted or crashed run as such.
   static func die(of signal: Int32) -> Never {
     Foundation.signal(signal, SIG_DFL)
-    var one = signalSet([signal])
+    var one = InterruptSignals.set([signal])
     pthread_sigmask(SIG_UNBLOCK, &one, nil)
     raise(signal)
     _exit(128 + signal)
-  }
-
-  static func signalSet(_ signals: [Int32]) -> sigset_t {
-    var set = sigset_t()
-    sigemptyset(&set)
-    for s in signals { sigaddset(&set, s) }
-    return set
   }
 }
