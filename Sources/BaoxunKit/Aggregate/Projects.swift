@@ -16,6 +16,9 @@ extension Aggregator {
       if let count, !TextKeys.contains(name, "\(count)个"), !name.hasPrefix("这") { name = "\(count)个" + name }
       guard name.unicodeScalars.count >= 3 else { continue }
       let key = TextKeys.key(name)
+      if let count, name.hasPrefix("这") {
+        foldGroups(totalling: count, article: s.article, &c)
+      }
       // One group of projects is often named twice (集中开工项目28个 … 这28个项目总投资…).
       if let count, let i = c.projects.firstIndex(where: { $0.count == count }) {
         if c.projects[i].name.hasPrefix("这") || name.count > c.projects[i].name.count, !name.hasPrefix("这") {

@@ -1,0 +1,79 @@
+extension Aggregator {
+  /// Folds counted groups that a later `这N个项目` sums up into one group. Papers name the parts
+  /// before the whole (12个项目入选“三新”试点，7个项目入选国际化试点。这19个项目总投资…), and the
+  /// whole, not its parts, is the record the analyst wants: 19个“三新”及国际化试点项目.
+  /// Returns whether it folded: the parts must be the last groups recorded, come from one sentence
+  /// of `article` and add up to exactly `total`. A group of that size already recorded takes them in.
+  @discardableResult
+  func foldGroups(totalling total: Int, article: Int, _ c: inout Context) -> Bool {
+    var first = c.projects.endIndex
+    var sum = 0
+    while first > c.projects.startIndex, sum < total {
+      let p = c.projects[first - 1]
+      guard let n = p.count, p.provenance.article == article,
+        p.provenance.sentence == c.projects[c.projects.endIndex - 1].provenance.sentence
+      else { break }
+      sum += n
+      first -= 1
+    }
+    let parts = c.projects[first...]
+    guard parts.count >= 2, sum == total else { return false }
+    let kinds = parts.map { p in Self.kind(of: p) }
+    let name = "\(total)个" + Self.coordinated(kinds)
+    var provenance = parts.first!.provenance
+    provenance.end = parts.map(\.provenance.end).max()!
+    provenance.start = parts.map(\.provenance.start).min()!
+    let group = Project(
+      provenance: provenance, name: name, count: total, investment: nil, qualifier: "",
+      status: parts.first!.status)
+    c.projectIndex = c.projectIndex.filter { $0.value < first }
+    c.projects.removeSubrange(first...)
+    c.projectForms.removeSubrange(first...)
+    // The same group told again (a long issue reprints a story) keeps its first record.
+    if let i = c.projects.firstIndex(where: { $0.count == total }) {
+      if c.projects[i].name.hasPrefix("这") || name.count > c.projects[i].name.count {
+        c.projects[i].name = name
+        c.projects[i].provenance = provenance
+        c.projectForms[i] = AbbreviationForm(name)
+      }
+      return true
+    }
+    c.projectIndex[TextKeys.key(name)] = c.projects.count
+    c.projectForms.append(AbbreviationForm(name))
+    c.projects.append(group)
+    return true
+  }
+
+  /// A group's name without its count: 12个“三新”试点项目 → “三新”试点项目.
+  static func kind(of group: Project) -> [Unicode.Scalar] {
+    let scalars = Array(group.name.unicodeScalars)
+    guard let count = group.count else { return scalars }
+    let prefix = Array("\(count)个".unicodeScalars)
+    return scalars.starts(with: prefix) ? Array(scalars.dropFirst(prefix.count)) : scalars
+  }
+
+  /// Kinds joined the way Chinese coordinates them, sharing their common ending once:
+  /// “三新”试点项目 + 国际化试点项目 → “三新”及国际化试点项目; 省重点项目 + 市重点项目 →
+  /// 省及市重点项目. A part keeps two characters unless it is a level of government, so
+  /// 工业项目 + 现代服务业项目 give 工业及现代服务业项目, not 工及现代服务业项目.
+  static func coordinated(_ kinds: [[Unicode.Scalar]]) -> String {
+    let shortest = kinds.map(\.count).min() ?? 0
+    var shared = 0
+    while shared < shortest, Set(kinds.map { $0[$0.count - shared - 1] }).count == 1 { shared += 1 }
+    func standsAlone(_ head: ArraySlice<Unicode.Scalar>) -> Bool {
+      head.count >= 2 || (head.count == 1 && governmentLevels.contains(head.first!))
+    }
+    while shared > 0, !kinds.allSatisfy({ standsAlone($0.dropLast(shared)) }) { shared -= 1 }
+    var heads: [String] = []
+    for kind in kinds {
+      let head = String(String.UnicodeScalarView(kind.dropLast(shared)))
+      if !heads.contains(head) { heads.append(head) }
+    }
+    let joined = heads.count == 1
+      ? heads[0] : heads.dropLast().joined(separator: "、") + "及" + heads.last!
+    return joined + String(String.UnicodeScalarView(kinds[0].suffix(shared)))
+  }
+
+  /// Levels of government that stand for a whole name when coordinated (省、市重点项目).
+  static let governmentLevels: Set<Unicode.Scalar> = ["国", "省", "市", "县", "区", "镇", "乡", "村"]
+}
