@@ -53,7 +53,54 @@ import Testing
 
   @Test func invalidBytesReportWhere() {
     // 0xFF is neither UTF-8 nor a GB18030 lead byte.
-    #expect(throws: DecodeError.invalidGB18030(offset: 2)) { try Decoder.decode([0x41, 0x42, 0xFF, 0x41]) }
+    #expect(throws: DecodeError.undecodable(utf8Offset: 2, gb18030Offset: 2, utf8CutOff: false)) {
+      try Decoder.decode([0x41, 0x42, 0xFF, 0x41])
+    }
+  }
+
+  /// A UTF-8 file damaged in the middle: the message points at the damage, not at where GB18030
+  /// happened to give up (its third byte), and counts the byte-order mark.
+  @Test func damagedUTF8ReportsTheDamage() throws {
+    let good = Array(sample.utf8)
+    let damaged = [0xEF, 0xBB, 0xBF] + good[0..<28] + [0xFF, 0xFF, 0xFF] + good[28...]
+    do {
+      _ = try Decoder.decode(damaged)
+      Issue.record("decoded a damaged file")
+    } catch {
+      guard case .undecodable(let utf8, let gb, let cutOff) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(utf8 == 31)
+      #expect(gb < utf8)
+      #expect(!cutOff)
+      #expect(error.description.contains("UTF-8 up to a bad byte at offset 31"))
+    }
+  }
+
+  /// A copy interrupted inside a character (the last 。 lost its final byte): said so, with where.
+  @Test func cutOffUTF8IsNamed() {
+    let good = Array(sample.utf8)
+    do {
+      _ = try Decoder.decode(Array(good.dropLast(2)))
+      Issue.record("decoded a cut-off file")
+    } catch {
+      guard case .undecodable(let utf8, _, let cutOff) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(utf8 == good.count - 4)
+      #expect(cutOff)
+      #expect(error.description.hasPrefix(
+        "UTF-8 cut off in the middle of a character at offset \(good.count - 4)"))
+    }
+  }
+
+  /// NUL bytes mean binary behind a UTF-8 mark too; only UTF-16 carries them as text.
+  @Test func nulAfterUTF8MarkIsBinary() {
+    #expect(throws: DecodeError.binary(offset: 6)) {
+      try Decoder.decode([0xEF, 0xBB, 0xBF, 0x61, 0x62, 0x63, 0x00, 0x64])
+    }
   }
 
   @Test func emptyFileDecodesToNothing() throws {

@@ -65,13 +65,15 @@ import TestSupport
     #expect(IssueStage.isFailure("decode"))
   }
 
-  /// `中` then 0xFF: not UTF-8; as GB18030, `E4 B8` is a character and `AD FF` is not (offset 2).
+  /// `中` then 0xFF: UTF-8 fails at offset 3; as GB18030, `E4 B8` is a character and `AD FF` is
+  /// not (offset 2). UTF-8 reads further, so the message blames damage at offset 3.
   @Test func bytesNeitherUTF8NorGB18030AreADecodeError() throws {
     let r = try Self.process([0xE4, 0xB8, 0xAD, 0xFF, 0x41])
     #expect(r.articles.isEmpty)
     #expect(r.errors.map(\.stage) == ["decode"])
     #expect(
-      r.errors.first?.message.contains("neither UTF-8 nor GB18030 (bad byte at offset 2)") == true)
+      r.errors.first?.message.contains(
+        "neither UTF-8 nor GB18030: UTF-8 up to a bad byte at offset 3 (GB18030 fails at 2)") == true)
   }
 
   // MARK: The same issue in other encodings and line ends
