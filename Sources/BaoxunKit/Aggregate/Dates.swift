@@ -101,12 +101,15 @@ public struct DateResolver: Sendable {
   static let pathDate = try! CompiledRegex(
     #"(?<![0-9])((?:19|20)\d\d)(?:[-_./]?)(0[1-9]|1[0-2])(?:[-_./]?)(0[1-9]|[12]\d|3[01])(?![0-9])"#)
 
-  /// The issue date written in a path: `2026-02-25`, `20260225`, or folders `2026/02/25`.
+  /// The issue date written in a path: `2026-02-25`, `20260225`, or folders `2026/02/25`; nil
+  /// for a date the calendar does not have (`2024-02-30`).
   public static func issueDate(fromPath path: String) -> DateComponents? {
     guard let m = try? pathDate.matches(in: path).last else { return nil }
     let scalars = Array(path.unicodeScalars)
     func g(_ n: Int) -> Int? { m.groups[n].flatMap { Int(String(scalars: scalars[$0])) } }
     guard let y = g(1), let mo = g(2), let d = g(3) else { return nil }
+    // 2024-02-30 is no day: better no issue date than one that shifts every relative date.
+    guard civil(days(y, mo, d)) == (y, mo, d) else { return nil }
     return DateComponents(year: y, month: mo, day: d)
   }
 }

@@ -51,7 +51,8 @@ public struct Batch: Sendable {
 
   public init(pipeline: Pipeline, jobs: Int, date: DateComponents? = nil, setAside: [String: String] = [:]) {
     self.pipeline = pipeline
-    self.jobs = max(1, jobs)
+    // One crash slot per worker (`InFlight`): more threads could crash without naming their file.
+    self.jobs = min(max(1, jobs), InFlight.slots)
     self.date = date
     self.setAside = setAside
   }

@@ -10,70 +10,64 @@ import Foundation
 
 /// An issue file to process: where it is and how it is named in the output.
 public struct IssueFile: Sendable, Equatable {
+  /// The file's path as text, absolute: for the issue date in its folders and for messages.
   public var url: URL
-  /// The path relative to the folder given on the command line (the file's own path if given directly).
+  /// The path relative to the folder given on the command line, behind that folder when several
+  /// were given (the file's own path if given directly).
   public var display: String
   public var size: Int
   /// Why this entry, a folder, could not be listed: the batch reports it as a `read` row, so
   /// the issues inside are not lost without a word.
   public var listingError: String?
+  /// The path's bytes as the file system has them, which `url` cannot hold when a name is not
+  /// UTF-8 (GBK names from Windows archives).
+  public var systemPath: [UInt8]
 
   public init(url: URL, display: String, size: Int, listingError: String? = nil) {
     self.url = url
     self.display = display
     self.size = size
     self.listingError = listingError
+    self.systemPath = Array(url.path.utf8)
   }
 
   /// Every `*.txt` under the given paths, sorted, folders walked recursively.
   ///
   /// Inside a walked folder, hidden entries (`.git/`, macOS `._name.txt` resource forks) and
   /// folders whose name ends in `.txt` are left out, since none of them is an issue; a file
-  /// named on the command line is always taken. A symbolic link that leads nowhere is kept, so
-  /// that it becomes a row in `errors.csv` instead of vanishing from the count; so is a folder
-  /// that cannot be listed (see `listingError`).
+  /// named on the command line is always taken. Linked folders are followed, each folder once
+  /// (a link back up the tree is not a loop), and a file reached twice is taken once. A symbolic
+  /// link that leads nowhere is kept, so that it becomes a row in `errors.csv` instead of
+  /// vanishing from the count; so is a folder that cannot be listed (see `listingError`).
+  /// Finding no file at all is an error: a mistyped folder must not replace earlier outputs
+  /// with empty ones.
   public static func find(_ paths: [String]) throws(Diagnostic) -> [IssueFile] {
-    var out: [IssueFile] = []
-    let fm = FileManager.default
+    var walk = IssueWalk()
     for path in paths {
-      var isDir: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+      let bytes = Array(path.utf8)
+      var info = stat()
+      guard IssueWalk.withCPath(bytes, { stat($0, &info) }) == 0 else {
         throw Diagnostic(
           code: "input.missing", at: nil,
           "'\(path)' does not exist: give a folder of issues or .txt files")
       }
-      if !isDir.boolValue {
-        out.append(IssueFile(url: URL(fileURLWithPath: path), display: path, size: size(path)))
+      if info.st_mode & S_IFMT != S_IFDIR {
+        walk.add(file: bytes, info: info)
         continue
       }
-      let root = URL(fileURLWithPath: path).standardizedFileURL
-      var found: [IssueFile] = []
-      let walker = fm.enumerator(
-        at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]
-      ) { url, error in
-        let full = url.standardizedFileURL.path
-        let rel = full.hasPrefix(root.path + "/") ? String(full.dropFirst(root.path.count + 1)) : full
-        let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-        found.append(IssueFile(url: url, display: rel + "/", size: 0, listingError: reason))
-        return true
-      }
-      while let url = walker?.nextObject() as? URL {
-        guard url.pathExtension.lowercased() == "txt" else { continue }
-        let full = url.standardizedFileURL.path
-        var entryIsDir: ObjCBool = false
-        if fm.fileExists(atPath: full, isDirectory: &entryIsDir), entryIsDir.boolValue { continue }
-        let rel =
-          full.hasPrefix(root.path + "/")
-          ? String(full.dropFirst(root.path.count + 1)) : url.lastPathComponent
-        found.append(IssueFile(url: url, display: rel, size: size(full)))
-      }
-      out += found.sorted { $0.display < $1.display }
+      // Several folders: rows name the folder too, or 2023/09/21/p1.txt and 2024/09/21/p1.txt
+      // given as `run 2023 2024` would both read 09/21/p1.txt.
+      var prefix = bytes
+      while prefix.count > 1, prefix.last == UInt8(ascii: "/") { prefix.removeLast() }
+      walk.add(folder: bytes, info: info, prefix: paths.count > 1 && prefix != [UInt8(ascii: ".")] ? prefix : [])
     }
-    return out
-  }
-
-  static func size(_ path: String) -> Int {
-    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    guard !walk.files.isEmpty else {
+      let list = paths.map { "'\($0)'" }.joined(separator: ", ")
+      throw Diagnostic(
+        code: "input.empty", at: nil,
+        "no issue files (*.txt) in \(list): nothing to do, and earlier outputs are left as they were")
+    }
+    return walk.files
   }
 }
 
@@ -127,9 +121,9 @@ public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Reads an issue file whole, with messages that say what happened to it.
 public enum IssueReader {
   /// Reads with POSIX calls, which tell a vanished file from a folder from a failing disk.
-  public static func read(_ url: URL) throws(ReadError) -> [UInt8] {
+  public static func read(_ file: IssueFile) throws(ReadError) -> [UInt8] {
     // O_NONBLOCK: a FIFO named `x.txt` must not hang the batch; regular files ignore it.
-    let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    let fd = IssueWalk.withCPath(file.systemPath) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
     guard fd >= 0 else { throw error(errno) }
     defer { close(fd) }
     var info = stat()

@@ -54,7 +54,7 @@ public struct IssueScan: Sendable {
     // The same reading and decoding as `Pipeline.process`, so errors read as they do in `run`.
     let bytes: [UInt8]
     do {
-      bytes = try IssueReader.read(file.url)
+      bytes = try IssueReader.read(file)
     } catch {
       return .failure(
         IssueScanError(

@@ -66,7 +66,7 @@ public struct Pipeline: Sendable {
     }
     let bytes: [UInt8]
     do {
-      bytes = try IssueReader.read(file.url)
+      bytes = try IssueReader.read(file)
     } catch {
       return .problem(file, .read, error.description)
     }

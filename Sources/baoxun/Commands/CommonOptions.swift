@@ -36,7 +36,7 @@ func readIssueText(_ path: String) throws -> (String, String) {
 func parseDate(_ text: String?) throws -> DateComponents? {
   guard let text else { return nil }
   guard let d = DateResolver.issueDate(fromPath: text) else {
-    throw ValidationError("--date must be YYYY-MM-DD, e.g. 2026-02-25.")
+    throw ValidationError("--date must be a calendar day written YYYY-MM-DD, e.g. 2026-02-25.")
   }
   return d
 }

@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     name: .long, help: "Issue date YYYY-MM-DD for relative dates (default: from each file's path).")
   var date: String?
 
-  @Option(name: .long, help: "Files processed in parallel (default: all cores).")
+  @Option(name: .long, help: "Files processed in parallel (default: all cores; at most 64).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(name: .long, help: "Write CSV without the UTF-8 byte-order mark.")

@@ -68,5 +68,9 @@ import Testing
     #expect(DateResolver.issueDate(fromPath: "Corpus/issues/2024/09/21/a.txt")?.day == 21)
     #expect(DateResolver.issueDate(fromPath: "x/20240921.txt")?.month == 9)
     #expect(DateResolver.issueDate(fromPath: "000_a0d1a62f7fd3dcd1.txt") == nil)
+    // A day the calendar has, and one it does not.
+    #expect(DateResolver.issueDate(fromPath: "2024/02/29/a.txt")?.day == 29)
+    #expect(DateResolver.issueDate(fromPath: "2024-02-30/a.txt") == nil)
+    #expect(DateResolver.issueDate(fromPath: "2023-02-29.txt") == nil)
   }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import BaoxunKit
+
+/// Listing issue files the way archives arrive: behind links, with names in GBK, from several
+/// folders at once.
+@Suite struct IssueWalkTests {
+  static let fm = FileManager.default
+
+  /// real/a.txt, real/sub/b.txt, real/sub/up -> .. (a loop), and a link to real beside it.
+  static func archive() throws -> (top: URL, real: URL, link: URL) {
+    let top = TestFolders.make("walk")
+    let real = top.appendingPathComponent("real")
+    try fm.createDirectory(at: real.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    try RepoPaths.seedText.write(to: real.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try RepoPaths.seedText.write(
+      to: real.appendingPathComponent("sub/b.txt"), atomically: true, encoding: .utf8)
+    try fm.createSymbolicLink(atPath: real.appendingPathComponent("sub/up").path, withDestinationPath: "..")
+    let link = top.appendingPathComponent("link")
+    try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "real")
+    return (top, real, link)
+  }
+
+  @Test func linkedFolderIsFollowedAndLoopsAreWalkedOnce() throws {
+    let (_, _, link) = try Self.archive()
+    #expect(try IssueFile.find([link.path]).map(\.display) == ["a.txt", "sub/b.txt"])
+  }
+
+  @Test func linkedSubfolderIsFollowed() throws {
+    let (top, real, _) = try Self.archive()
+    let holder = top.appendingPathComponent("holder")
+    try Self.fm.createDirectory(at: holder, withIntermediateDirectories: true)
+    try Self.fm.createSymbolicLink(
+      atPath: holder.appendingPathComponent("linked").path, withDestinationPath: real.path)
+    #expect(try IssueFile.find([holder.path]).map(\.display) == ["linked/a.txt", "linked/sub/b.txt"])
+  }
+
+  /// Two folders with the same layout must not give rows that cannot be told apart, and a file
+  /// reached twice is processed once.
+  @Test func severalFoldersNameTheFolderAndTakeEachFileOnce() throws {
+    let (_, real, link) = try Self.archive()
+    let files = try IssueFile.find([real.path, link.path + "/", real.appendingPathComponent("a.txt").path])
+    #expect(files.map(\.display) == [real.path + "/a.txt", real.path + "/sub/b.txt"])
+  }
+
+  /// A name in GBK (as Windows zips store Chinese names) is read, and shown decoded.
+  @Test func gbkFileNameIsReadAndShownDecoded() throws {
+    let (_, real, _) = try Self.archive()
+    var path = Array(real.path.utf8) + Array("/".utf8)
+    path += [0xB1, 0xA8, 0xD6, 0xBD] + Array(".txt".utf8)  // 报纸 in GBK
+    let fd = IssueWalk.withCPath(path) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+    try #require(fd >= 0)
+    let bytes = Array(RepoPaths.seedText.utf8)
+    #expect(bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count)
+    close(fd)
+    let files = try IssueFile.find([real.path])
+    let gbk = try #require(files.first { $0.display == "报纸.txt" })
+    let pipeline = Pipeline(book: try RuleBook.load(from: RepoPaths.rules))
+    let records = pipeline.process(gbk, matcher: pipeline.makeMatcher())
+    #expect(records.errors.isEmpty)
+    #expect(records.articles.first?.provenance.issue == "报纸.txt")
+    #expect(records.officials.count > 10)
+  }
+
+  @Test func folderWithoutIssuesIsAnError() throws {
+    let empty = TestFolders.make("walk-empty")
+    try "not an issue".write(to: empty.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+    #expect(throws: Diagnostic.self) { try IssueFile.find([empty.path]) }
+    do {
+      _ = try IssueFile.find([empty.path])
+    } catch {
+      #expect(error.code == "input.empty")
+      #expect(error.message.contains("no issue files (*.txt) in '\(empty.path)'"))
+    }
+  }
+}
