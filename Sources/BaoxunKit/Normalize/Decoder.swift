@@ -17,6 +17,8 @@ public enum TextEncoding: String, Sendable {
 /// bytes of the file, byte-order mark included.
 public enum DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
   case binary(offset: Int)
+  /// NUL bytes in what reads as UTF-16 text with line breaks (see `Decoder.looksLikeUTF16`).
+  case unmarkedUTF16(offset: Int)
   /// Neither encoding reads the whole file: where each first failed.
   case undecodable(utf8Offset: Int, gb18030Offset: Int, utf8CutOff: Bool)
   case invalidUTF16
@@ -25,6 +27,9 @@ public enum DecodeError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .binary(let offset):
       return "binary file (NUL byte at offset \(offset)): not a text issue, skipped"
+    case .unmarkedUTF16(let offset):
+      return "NUL byte at offset \(offset), laid out like UTF-16 without a byte-order mark: "
+        + "re-export the file as UTF-8 (or UTF-16 with a mark); skipped"
     case .undecodable(let utf8, let gb, let cutOff):
       if cutOff {
         return "UTF-8 cut off in the middle of a character at offset \(utf8) (an interrupted copy?): "
@@ -59,7 +64,9 @@ public enum Decoder {
       return DecodedText(text: text, encoding: little ? .utf16LE : .utf16BE)
     }
     // Only UTF-16 has NUL bytes in text; behind any other mark they still mean binary.
-    if let nul = data.firstIndex(of: 0) { throw .binary(offset: nul) }
+    if let nul = data.firstIndex(of: 0) {
+      throw looksLikeUTF16(data) ? .unmarkedUTF16(offset: nul) : .binary(offset: nul)
+    }
     let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     if let text = strictUTF8(data[bom...]) {
       return DecodedText(text: text, encoding: bom > 0 ? .utf8BOM : .utf8)
@@ -70,6 +77,20 @@ public enum Decoder {
     } catch let failure {
       let (utf8, cutOff) = firstInvalidUTF8(data[bom...])
       throw .undecodable(utf8Offset: bom + utf8, gb18030Offset: bom + failure.offset, utf8CutOff: cutOff)
+    }
+  }
+
+  /// Whether the bytes read as UTF-16 text in either byte order: valid, with line breaks (every
+  /// issue has them) and no other control characters. A Windows "Unicode" export without its mark.
+  static func looksLikeUTF16(_ data: [UInt8]) -> Bool {
+    [true, false].contains { little in
+      guard let text = utf16(data[...], littleEndian: little) else { return false }
+      var lineBreak = false
+      for s in text.unicodeScalars where s.value < 0x20 {
+        guard s == "\n" || s == "\r" || s == "\t" else { return false }
+        lineBreak = lineBreak || s == "\n"
+      }
+      return lineBreak
     }
   }
 

@@ -96,6 +96,15 @@ import Testing
     }
   }
 
+  /// UTF-16 without its mark is still skipped (NUL bytes), but the message says what it looks like.
+  @Test func unmarkedUTF16IsNamed() throws {
+    let le = try iconv(sample, to: "UTF-16LE")
+    #expect(throws: DecodeError.unmarkedUTF16(offset: le.firstIndex(of: 0)!)) { try Decoder.decode(le) }
+    #expect(throws: DecodeError.binary(offset: 8)) {
+      try Decoder.decode([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+    }
+  }
+
   /// NUL bytes mean binary behind a UTF-8 mark too; only UTF-16 carries them as text.
   @Test func nulAfterUTF8MarkIsBinary() {
     #expect(throws: DecodeError.binary(offset: 6)) {
