@@ -43,8 +43,9 @@ public final class OutputSink: @unchecked Sendable {
   let format: OutputFormat
   let bom: Bool
   let lock = NSLock()
-  /// Set when this sink made the folder, so abandoning a run leaves no empty folder behind.
-  let createdFolder: Bool
+  /// The folders this sink made, the output folder first and then the parents made for it, so
+  /// abandoning a run leaves no empty folder behind (`--out new/deeper/out`).
+  let createdFolders: [URL]
   var outputs: [String: Output] = [:]
   var counts: [Table: Int] = [:]
 
@@ -64,7 +65,13 @@ public final class OutputSink: @unchecked Sendable {
     if existed && !isDir.boolValue {
       throw .notWritable(folder.path, reason: "it is a file, not a folder")
     }
-    createdFolder = !existed
+    var missing: [URL] = []
+    var up = folder.standardizedFileURL
+    while !fm.fileExists(atPath: up.path), up.path != "/" {
+      missing.append(up)
+      up = up.deletingLastPathComponent()
+    }
+    createdFolders = missing
     do {
       try fm.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
@@ -170,7 +177,7 @@ public final class OutputSink: @unchecked Sendable {
     }
   }
 
-  /// Removes the temporary files (and the folder, if this run made it and it is empty), leaving
+  /// Removes the temporary files (and the folders, if this run made them and they are empty), leaving
   /// earlier outputs as they were. Safe to call from any thread, more than once, and after `commit()`.
   /// - Returns: how many temporary files were removed; 0 when the run had already committed.
   @discardableResult
@@ -183,7 +190,10 @@ public final class OutputSink: @unchecked Sendable {
       unlink(o.temp.path)
     }
     outputs = [:]
-    if createdFolder { rmdir(folder.path) }  // fails, harmlessly, unless the folder is empty
+    // Each fails, harmlessly, unless the folder is empty, and then so do its parents.
+    for made in createdFolders {
+      guard rmdir(made.path) == 0 else { break }
+    }
     return removed
   }
 

@@ -227,12 +227,15 @@ import TestSupport
     #expect(try Data(contentsOf: out.appendingPathComponent("officials.csv")) == officials)
   }
 
-  @Test func abandoningAFirstRunRemovesTheFolderItMade() throws {
-    let out = Self.folder().appendingPathComponent("new/out")
+  /// The folders made for `--out new/deeper/out` go too; the folder that was there stays.
+  @Test func abandoningAFirstRunRemovesTheFoldersItMade() throws {
+    let base = Self.folder()
+    let out = base.appendingPathComponent("new/deeper/out")
     let sink = try OutputSink(folder: out, format: .jsonl, bom: true)
     #expect(FileManager.default.fileExists(atPath: out.path))
     sink.abandon()
-    #expect(!FileManager.default.fileExists(atPath: out.path))
+    #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("new").path))
+    #expect(FileManager.default.fileExists(atPath: base.path))
   }
 
   @Test func temporariesOfDeadRunsAreSweptAndLiveOnesKept() throws {
