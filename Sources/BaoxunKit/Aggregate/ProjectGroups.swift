@@ -3,7 +3,9 @@ extension Aggregator {
   /// before the whole (12个项目入选“三新”试点，7个项目入选国际化试点。这19个项目总投资…), and the
   /// whole, not its parts, is the record the analyst wants: 19个“三新”及国际化试点项目.
   /// Returns whether it folded: the parts must be the last groups recorded, come from one sentence
-  /// of `article` and add up to exactly `total`. A group of that size already recorded takes them in.
+  /// of `article` and add up to exactly `total`, and no earlier group of the article may have
+  /// that size (the total would name it). A group already recorded under the same name takes
+  /// the parts in.
   @discardableResult
   func foldGroups(totalling total: Int, article: Int, _ c: inout Context) -> Bool {
     var first = c.projects.endIndex
@@ -18,6 +20,11 @@ extension Aggregator {
     }
     let parts = c.projects[first...]
     guard parts.count >= 2, sum == total else { return false }
+    // 这12个项目 after 12个…，7个…，5个… names the first group, not the last two.
+    let earlier = c.projects[..<first]
+    guard !earlier.contains(where: { $0.count == total && $0.provenance.article == article }) else {
+      return false
+    }
     let kinds = parts.map { p in Self.kind(of: p) }
     let name = "\(total)个" + Self.coordinated(kinds)
     var provenance = parts.first!.provenance
@@ -30,15 +37,9 @@ extension Aggregator {
     c.projects.removeSubrange(first...)
     c.projectForms.removeSubrange(first...)
     // The same group told again (a long issue reprints a story) keeps its first record.
-    if let i = c.projects.firstIndex(where: { $0.count == total }) {
-      if c.projects[i].name.hasPrefix("这") || name.count > c.projects[i].name.count {
-        c.projects[i].name = name
-        c.projects[i].provenance = provenance
-        c.projectForms[i] = AbbreviationForm(name)
-      }
-      return true
-    }
-    c.projectIndex[TextKeys.key(name)] = c.projects.count
+    let key = TextKeys.key(name)
+    if c.projects.contains(where: { $0.count == total && TextKeys.key($0.name) == key }) { return true }
+    c.projectIndex[key] = c.projects.count
     c.projectForms.append(AbbreviationForm(name))
     c.projects.append(group)
     return true
@@ -63,7 +64,13 @@ extension Aggregator {
     func standsAlone(_ head: ArraySlice<Unicode.Scalar>) -> Bool {
       head.count >= 2 || (head.count == 1 && governmentLevels.contains(head.first!))
     }
-    while shared > 0, !kinds.allSatisfy({ standsAlone($0.dropLast(shared)) }) { shared -= 1 }
+    // Nor may the shared ending split a quote: “新”试点 + “旧”试点 share 试点, not ”试点.
+    func balanced(_ head: ArraySlice<Unicode.Scalar>) -> Bool {
+      head.filter(openingMarks.contains).count == head.filter(closingMarks.contains).count
+    }
+    while shared > 0, !kinds.allSatisfy({ standsAlone($0.dropLast(shared)) && balanced($0.dropLast(shared)) }) {
+      shared -= 1
+    }
     var heads: [String] = []
     for kind in kinds {
       let head = String(String.UnicodeScalarView(kind.dropLast(shared)))
@@ -73,6 +80,9 @@ extension Aggregator {
       ? heads[0] : heads.dropLast().joined(separator: "、") + "及" + heads.last!
     return joined + String(String.UnicodeScalarView(kinds[0].suffix(shared)))
   }
+
+  static let openingMarks: Set<Unicode.Scalar> = ["“", "‘", "「", "『", "《", "（", "("]
+  static let closingMarks: Set<Unicode.Scalar> = ["”", "’", "」", "』", "》", "）", ")"]
 
   /// Levels of government that stand for a whole name when coordinated (省、市重点项目).
   static let governmentLevels: Set<Unicode.Scalar> = ["国", "省", "市", "县", "区", "镇", "乡", "村"]

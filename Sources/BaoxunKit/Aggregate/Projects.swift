@@ -20,7 +20,11 @@ extension Aggregator {
         foldGroups(totalling: count, article: s.article, &c)
       }
       // One group of projects is often named twice (集中开工项目28个 … 这28个项目总投资…).
-      if let count, let i = c.projects.firstIndex(where: { $0.count == count }) {
+      // The article's own group first: another story's group of the same size is another group,
+      // unless this article has none (a reprint, or a summary of the whole paper).
+      if let count, let i = c.projects.lastIndex(where: { $0.count == count && $0.provenance.article == s.article })
+        ?? c.projects.firstIndex(where: { $0.count == count })
+      {
         if c.projects[i].name.hasPrefix("这") || name.count > c.projects[i].name.count, !name.hasPrefix("这") {
           c.projects[i].name = name
           c.projectForms[i] = AbbreviationForm(name)

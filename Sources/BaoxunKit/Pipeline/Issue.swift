@@ -43,6 +43,10 @@ public struct IssueFile: Sendable, Equatable {
   /// with empty ones.
   public static func find(_ paths: [String]) throws(Diagnostic) -> [IssueFile] {
     var walk = IssueWalk()
+    let folders = paths.filter { path in
+      var info = stat()
+      return IssueWalk.withCPath(Array(path.utf8), { stat($0, &info) }) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
     for path in paths {
       let bytes = Array(path.utf8)
       var info = stat()
@@ -59,7 +63,7 @@ public struct IssueFile: Sendable, Equatable {
       // given as `run 2023 2024` would both read 09/21/p1.txt.
       var prefix = bytes
       while prefix.count > 1, prefix.last == UInt8(ascii: "/") { prefix.removeLast() }
-      walk.add(folder: bytes, info: info, prefix: paths.count > 1 && prefix != [UInt8(ascii: ".")] ? prefix : [])
+      walk.add(folder: bytes, info: info, prefix: folders.count > 1 && prefix != [UInt8(ascii: ".")] ? prefix : [])
     }
     guard !walk.files.isEmpty else {
       let list = paths.map { "'\($0)'" }.joined(separator: ", ")
@@ -123,8 +127,10 @@ public enum IssueReader {
   /// Reads with POSIX calls, which tell a vanished file from a folder from a failing disk.
   public static func read(_ file: IssueFile) throws(ReadError) -> [UInt8] {
     // O_NONBLOCK: a FIFO named `x.txt` must not hang the batch; regular files ignore it.
-    let fd = IssueWalk.withCPath(file.systemPath) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
-    guard fd >= 0 else { throw error(errno) }
+    let (fd, openError) = IssueWalk.withCPath(file.systemPath) {
+      (open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK), errno)
+    }
+    guard fd >= 0 else { throw error(openError) }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw error(errno) }

@@ -64,6 +64,34 @@ import TestSupport
     #expect(records.officials.count > 10)
   }
 
+  /// The issue date is read from the folders whatever way the folder is written.
+  @Test(arguments: ["/", "/.", "/./", "/../sub"])
+  func folderWrittenAnyWayKeepsTheDateInItsPath(_ tail: String) throws {
+    let top = TestFolders.make("walk-date")
+    let day = top.appendingPathComponent("real/sub/2024/02/25")
+    try Self.fm.createDirectory(at: day, withIntermediateDirectories: true)
+    try RepoPaths.seedText.write(to: day.appendingPathComponent("p1.txt"), atomically: true, encoding: .utf8)
+    let root = top.appendingPathComponent("real/sub").path + tail
+    let file = try #require(try IssueFile.find([root]).first)
+    #expect(file.display == "2024/02/25/p1.txt")
+    #expect(DateResolver.issueDate(fromPath: file.url.path) == DateComponents(year: 2024, month: 2, day: 25))
+  }
+
+  /// Hard links are different issues (de-duplicators link identical pages of different days).
+  @Test func hardLinkedPagesAreEachAnIssue() throws {
+    let (_, real, _) = try Self.archive()
+    try Self.fm.linkItem(at: real.appendingPathComponent("a.txt"), to: real.appendingPathComponent("c.txt"))
+    #expect(try IssueFile.find([real.path]).map(\.display) == ["a.txt", "c.txt", "sub/b.txt"])
+  }
+
+  /// A link up the tree does not walk everything beside the folder given.
+  @Test func linkToAParentIsNotWalked() throws {
+    let (top, real, _) = try Self.archive()
+    try "其他".write(to: top.appendingPathComponent("beside.txt"), atomically: true, encoding: .utf8)
+    try Self.fm.createSymbolicLink(atPath: real.appendingPathComponent("top").path, withDestinationPath: top.path)
+    #expect(try IssueFile.find([real.path]).map(\.display) == ["a.txt", "sub/b.txt"])
+  }
+
   @Test func folderWithoutIssuesIsAnError() throws {
     let empty = TestFolders.make("walk-empty")
     try "not an issue".write(to: empty.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
