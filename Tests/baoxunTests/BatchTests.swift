@@ -207,7 +207,8 @@ extension CLITests {
   /// What a run over 600 copies of the seed left when `signal` reached it mid-run: the output
   /// folder before and after, how the process ended, and its stderr.
   func signalMidRun(
-    _ signal: Int32, to target: SignalTarget = .process, extra: [String] = [], environment: [String: String] = [:]
+    _ signal: Int32, to target: SignalTarget = .process, extra: [String] = [], environment: [String: String] = [:],
+    afterFilesWritten: Int? = nil
   ) throws
     -> (
       input: URL, out: URL, before: [String: Data], after: [String: Data], process: Process, stderr: String,
@@ -227,7 +228,11 @@ extension CLITests {
     p.executableURL = Self.binary
     p.arguments = ["run", input.path, "--out", out.path, "--jobs", "1"] + extra
     p.currentDirectoryURL = Self.root
+    // The supervisor's folder, with the batch's checkpoint, goes under a temporary folder of our own.
+    let supervisorTemp = tempDir()
+    defer { try? FileManager.default.removeItem(at: supervisorTemp) }
     p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      .merging(afterFilesWritten == nil ? [:] : ["TMPDIR": supervisorTemp.path]) { $1 }
     let err = Pipe()
     p.standardError = err
     p.standardOutput = FileHandle.nullDevice
@@ -237,6 +242,20 @@ extension CLITests {
       Thread.sleep(forTimeInterval: 0.05)
     }
     Thread.sleep(forTimeInterval: 0.5)
+    // The checkpoint's `files N` line: how many files the batch has written.
+    func written() -> Int {
+      let folders = (try? FileManager.default.contentsOfDirectory(atPath: supervisorTemp.path)) ?? []
+      for folder in folders {
+        let text = (try? String(contentsOfFile: supervisorTemp.path + "/" + folder + "/checkpoint", encoding: .utf8)) ?? ""
+        if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("files ") }) {
+          return Int(line.dropFirst(6)) ?? 0
+        }
+      }
+      return 0
+    }
+    while let least = afterFilesWritten, written() < least, p.isRunning, Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
     #expect(p.isRunning, "the run ended before the signal")
     let parent = p.processIdentifier
     // Found before the signal: the batch process outlives a killed `baoxun` for a moment.
@@ -292,7 +311,8 @@ extension CLITests {
   /// file its records, and the exit code says a file failed. A real signal is sent to a worker
   /// thread, as a crashing stage raises it.
   @Test func crashedFileIsSetAsideAndTheBatchFinishes() throws {
-    let r = try signalMidRun(SIGSEGV, to: .worker, extra: ["--quiet"], environment: ["SWIFT_BACKTRACE": "enable=no"])
+    let r = try signalMidRun(
+      SIGSEGV, to: .worker, extra: ["--quiet"], environment: ["SWIFT_BACKTRACE": "enable=no"], afterFilesWritten: 20)
     #expect(r.process.terminationReason == .exit && r.process.terminationStatus == 1, "\(r.stderr)")
     let named = r.stderr.range(of: "crashed (signal \(SIGSEGV)) while processing ")
       .map { String(r.stderr[$0.upperBound...].prefix { $0 != ":" }) } ?? ""
@@ -303,6 +323,24 @@ extension CLITests {
     #expect(named.hasSuffix("/" + crashed))
     let issues = Set(try csv(r.out.appendingPathComponent("articles.csv")).compactMap { $0["issue"] })
     #expect(issues.count == 599 && !issues.contains(crashed))
+    // The second run went on from the first one's checkpoint instead of starting again…
+    let resumed = r.stderr.range(of: "going on after the ").map {
+      Int(r.stderr[$0.upperBound...].prefix { $0.isNumber }) ?? 0
+    }
+    #expect((resumed ?? 0) >= 20, "\(r.stderr)")
+    // …and wrote exactly what one clean run over the other 599 files writes.
+    let clean = tempDir()
+    let cleanOut = tempDir()
+    defer { try? FileManager.default.removeItem(at: clean) }
+    for i in 0..<600 where "issue-\(i).txt" != crashed {
+      try FileManager.default.copyItem(at: Self.seed, to: clean.appendingPathComponent("issue-\(i).txt"))
+    }
+    #expect(try baoxun(["run", clean.path, "--out", cleanOut.path, "--quiet"]).status == 0)
+    var expected = try snapshot(cleanOut)
+    var got = r.after
+    expected["errors.csv"] = nil
+    got["errors.csv"] = nil
+    #expect(got == expected)
   }
 
   /// A batch process killed outright (`kill -9`, the out-of-memory killer) cannot clean up

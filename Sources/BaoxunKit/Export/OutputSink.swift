@@ -48,14 +48,24 @@ public final class OutputSink: @unchecked Sendable {
   let createdFolders: [URL]
   var outputs: [String: Output] = [:]
   var counts: [Table: Int] = [:]
+  /// Bytes written to each output so far, for the batch's checkpoint.
+  var sizes: [String: UInt64] = [:]
+  /// Names this run's temporary files (`.officials.csv.TAG.tmp`).
+  public let tag: String
+  /// True when this sink took over a crashed run's outputs at its checkpoint.
+  public let resumed: Bool
 
   /// The file names a run in `format` writes.
   public static func names(for format: OutputFormat) -> [String] {
     format == .csv ? Table.allCases.map { "\($0.rawValue).csv" } : ["records.jsonl", "errors.csv"]
   }
 
-  /// Creates the folder and the temporary files at once, so an unwritable place fails before any work.
-  public init(folder: URL, format: OutputFormat, bom: Bool) throws(OutputError) {
+  /// Creates the folder and the temporary files at once, so an unwritable place fails before any
+  /// work. With a checkpoint it takes over the temporary files of the run that wrote it, cut
+  /// back to the checkpoint's lengths (`resumed`); if they are not all there, it starts afresh.
+  public init(folder: URL, format: OutputFormat, bom: Bool, resuming checkpoint: Checkpoint? = nil)
+    throws(OutputError)
+  {
     self.folder = folder
     self.format = format
     self.bom = bom
@@ -77,8 +87,17 @@ public final class OutputSink: @unchecked Sendable {
     } catch {
       throw .notWritable(folder.path, reason: "cannot create the folder (\(Self.reason(error)))")
     }
-    Self.removeStaleTemporaries(in: folder)
+    Self.removeStaleTemporaries(in: folder, keeping: checkpoint?.tag)
+    if let checkpoint, let taken = Self.takeOver(folder, Self.names(for: format), checkpoint) {
+      (tag, resumed, outputs) = (checkpoint.tag, true, taken)
+      (sizes, counts) = (checkpoint.sizes, checkpoint.rows)
+      return
+    }
+    if let checkpoint {
+      for name in Self.names(for: format) { unlink(folder.appendingPathComponent(".\(name).\(checkpoint.tag).tmp").path) }
+    }
     let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    (self.tag, resumed) = (tag, false)
     for name in Self.names(for: format) {
       let final = folder.appendingPathComponent(name)
       if fm.fileExists(atPath: final.path, isDirectory: &isDir), isDir.boolValue {
@@ -105,7 +124,31 @@ public final class OutputSink: @unchecked Sendable {
         abandon()
         throw .notWritable(folder.path, reason: Self.reason(error))
       }
+      sizes[name] = UInt64(head.count)
     }
+  }
+
+  /// The checkpoint's temporary files, opened and cut back to its lengths; nil unless every one
+  /// is there and at least that long.
+  static func takeOver(_ folder: URL, _ names: [String], _ checkpoint: Checkpoint) -> [String: Output]? {
+    var taken: [String: Output] = [:]
+    for name in names {
+      let temp = folder.appendingPathComponent(".\(name).\(checkpoint.tag).tmp")
+      guard let size = checkpoint.sizes[name], let handle = try? FileHandle(forWritingTo: temp),
+        (try? handle.seekToEnd()).map({ $0 >= size }) == true,
+        (try? handle.truncate(atOffset: size)) != nil
+      else {
+        for (_, o) in taken { try? o.handle.close() }
+        return nil
+      }
+      taken[name] = Output(temp: temp, final: folder.appendingPathComponent(name), handle: handle)
+    }
+    return taken
+  }
+
+  /// What a checkpoint records of this sink: its tag, each output's length and the rows per table.
+  public var progress: (tag: String, sizes: [String: UInt64], rows: [Table: Int]) {
+    lock.withLock { (tag, sizes, counts) }
   }
 
   static func reason(_ error: Error) -> String {
@@ -151,6 +194,7 @@ public final class OutputSink: @unchecked Sendable {
       } catch {
         throw .writeFailed(output.temp.path, reason: Self.reason(error))
       }
+      sizes[name, default: 0] += UInt64(bytes.count)
     }
     for (table, n) in added { counts[table, default: 0] += n }
   }
@@ -199,7 +243,7 @@ public final class OutputSink: @unchecked Sendable {
 
   /// Deletes temporary files left by runs that died without cleaning up (killed, or crashed), so
   /// they do not pile up; files of a run still alive (another process) are left alone.
-  public static func removeStaleTemporaries(in folder: URL) {
+  public static func removeStaleTemporaries(in folder: URL, keeping kept: String? = nil) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
       return
     }
@@ -211,7 +255,7 @@ public final class OutputSink: @unchecked Sendable {
         outputs.contains(parts.dropLast().joined(separator: ".")),
         let pid = tag.split(separator: "-").first.flatMap({ Int32($0) })
       else { continue }
-      if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+      if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH, String(tag) != kept {
         unlink(folder.appendingPathComponent(name).path)
       }
     }

@@ -60,20 +60,26 @@ public struct Batch: Sendable {
   /// Runs every file and writes its rows to `sink` as soon as all earlier files are written.
   /// A file that fails is a row in `errors.csv`, never a thrown error; only failing to write
   /// the output stops the batch, because going on would lose every later row.
+  ///
+  /// With `resume` (a sink that took over a crashed run's outputs) the files the checkpoint
+  /// counts are not processed again. With `recorder` a checkpoint is written after every file,
+  /// and a crash leaves the temporary outputs for the supervisor's next run to take over.
   public func run(
-    _ files: [IssueFile], into sink: OutputSink, progress: ((BatchProgress) -> Void)? = nil
+    _ files: [IssueFile], into sink: OutputSink, resume: Checkpoint? = nil,
+    recorder: CheckpointFile? = nil, progress: ((BatchProgress) -> Void)? = nil
   ) throws(OutputError) -> BatchSummary {
     let started = Date()
-    let queue = Reassembly(count: files.count, window: jobs * 4)
+    let start = resume?.files ?? 0
+    let queue = Reassembly(count: files.count, window: jobs * 4, start: start)
     // Workers are stopped however this function ends, so none outlives a failed write.
     defer { queue.cancel() }
     let pipeline = self.pipeline
     let date = self.date
     let setAside = self.setAside
     InFlight.install()
-    InFlight.removeOnCrash(sink.temporaryFiles)
+    if recorder == nil { InFlight.removeOnCrash(sink.temporaryFiles) }
     defer { InFlight.removeOnCrash([]) }
-    for slot in 0..<min(jobs, files.count) {
+    for slot in 0..<min(jobs, files.count - start) {
       let worker = Thread {
         // Named for the system (`top -H`, backtraces), so a worker can be told apart.
         InFlight.nameThread("baoxun-work-\(slot)")
@@ -85,19 +91,23 @@ public struct Batch: Sendable {
               continue
             }
             InFlight.begin(slot, files[i].url.path)
-            queue.put(i, pipeline.process(files[i], date: date, matcher: matcher))
+            let records = pipeline.process(files[i], date: date, matcher: matcher)
+            // Before the hand-over: once the writer has the rows, the checkpoint may count the
+            // file as written, and a crash must not then set it aside as unprocessed.
             InFlight.end(slot)
+            queue.put(i, records)
           }
         }
       }
       worker.stackSize = 8 << 20
       worker.start()
     }
-    var failed = 0
-    var warned = 0
-    var bytes = 0
+    var failed = resume?.failed ?? 0
+    var warned = resume?.warned ?? 0
+    var listing = resume?.listing ?? Checkpoint.emptyListing
+    var bytes = files[..<start].reduce(0) { $0 + $1.size }
     let totalBytes = files.reduce(0) { $0 + $1.size }
-    for i in 0..<files.count {
+    for i in start..<files.count {
       let records = queue.wait(for: i)
       if records.errors.contains(where: { IssueStage.isFailure($0.stage) }) {
         failed += 1
@@ -105,6 +115,13 @@ public struct Batch: Sendable {
         warned += 1
       }
       try sink.write(records)
+      if let recorder {
+        listing = Checkpoint.listing(listing, adding: files[i].display)
+        let state = sink.progress
+        recorder.record(Checkpoint(
+          files: i + 1, failed: failed, warned: warned, listing: listing, tag: state.tag,
+          sizes: state.sizes, rows: state.rows))
+      }
       bytes += files[i].size
       progress?(
         BatchProgress(
@@ -128,9 +145,10 @@ final class Reassembly: @unchecked Sendable {
   var cancelled = false
   var results: [Int: IssueRecords] = [:]
 
-  init(count: Int, window: Int) {
+  init(count: Int, window: Int, start: Int = 0) {
     self.count = count
     self.window = window
+    (next, written) = (start, start)
   }
 
   /// The next index to process, or nil when all are handed out or the run was cancelled.

@@ -16,6 +16,10 @@ public enum Supervisor {
   static let reportVariable = "BAOXUN_CRASH_REPORT"
   /// Entries in the same form: the files the child must not process.
   static let setAsideVariable = "BAOXUN_SET_ASIDE"
+  /// Where the child records its `Checkpoint` after each file.
+  static let checkpointVariable = "BAOXUN_CHECKPOINT"
+  /// The checkpoint of the run that crashed, for the next child to go on from.
+  static let resumeVariable = "BAOXUN_RESUME"
   /// More crashes than this in one batch means something other than a file is wrong.
   public static let maxRestarts = 16
 
@@ -75,16 +79,33 @@ public enum Supervisor {
     return files
   }
 
+  /// In the child: where to record its progress after each file, so that a crash costs only
+  /// the files not yet written.
+  public static func checkpointRecorder() -> CheckpointFile? {
+    guard isChild, let path = ProcessInfo.processInfo.environment[checkpointVariable] else { return nil }
+    return CheckpointFile(path: path)
+  }
+
+  /// In the child: how far the run that crashed before it had written, if it wrote anything.
+  public static func resumePoint() -> Checkpoint? {
+    guard isChild, let path = ProcessInfo.processInfo.environment[resumeVariable],
+      let data = FileManager.default.contents(atPath: path)
+    else { return nil }
+    return Checkpoint([UInt8](data))
+  }
+
   /// True for the signals a crash raises (as opposed to an interrupt or `kill`).
   public static func isCrash(_ signal: Int32) -> Bool { InFlight.crashSignals.contains(signal) }
 
   /// Runs `executable` with `arguments` (its own name first) as a supervised child until it
   /// ends other than by a crash on a file, starting it again without each file it crashed on.
   /// `say` gets one line per restart; `cleanUp` runs whenever a child dies of a signal (to delete what a `kill -9`
-  /// left). SIGINT, SIGTERM and SIGHUP sent to this process are passed on to the child, and
-  /// one that comes between two runs ends the batch instead of a restart.
+  /// left), keeping the temporary outputs with the tag it is given: those the next run takes
+  /// over from the crashed run's checkpoint. SIGINT, SIGTERM and SIGHUP sent to this process
+  /// are passed on to the child, and one that comes between two runs ends the batch instead
+  /// of a restart.
   public static func supervise(
-    executable: URL, arguments: [String], say: (String) -> Void, cleanUp: () -> Void
+    executable: URL, arguments: [String], say: (String) -> Void, cleanUp: (_ keeping: String?) -> Void
   ) -> Outcome {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "baoxun-supervisor-\(getpid())-\(UUID().uuidString)")
@@ -94,6 +115,8 @@ public enum Supervisor {
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = folder.appendingPathComponent("crashes")
     let setAsideFile = folder.appendingPathComponent("set-aside")
+    let checkpointFile = folder.appendingPathComponent("checkpoint")
+    let resumeFile = folder.appendingPathComponent("resume")
     guard FileManager.default.createFile(atPath: report.path, contents: Data()) else { return .unsupervised }
     // An inherited "ignore" would let the kernel reap the child before its status is read.
     signal(SIGCHLD, SIG_DFL)
@@ -103,13 +126,15 @@ public enum Supervisor {
       var list: [UInt8] = []
       for entry in setAside { list += Array(entry.path.utf8) + [0] + Array("\(entry.signal)\n".utf8) }
       guard FileManager.default.createFile(atPath: setAsideFile.path, contents: Data(list)),
-        FileManager.default.createFile(atPath: report.path, contents: Data())
+        FileManager.default.createFile(atPath: report.path, contents: Data()),
+        FileManager.default.createFile(atPath: checkpointFile.path, contents: Data())
       else {
         say("baoxun: cannot write in \(folder.path) to run the batch again: giving up, no output was replaced")
         return .exited(2)
       }
       let environment = ProcessInfo.processInfo.environment.merging([
         supervisorVariable: String(getpid()), reportVariable: report.path, setAsideVariable: setAsideFile.path,
+        checkpointVariable: checkpointFile.path, resumeVariable: resumeFile.path,
       ]) { $1 }
       let status: Int32
       do {
@@ -122,21 +147,37 @@ public enum Supervisor {
       // waitpid's status: the low seven bits are the signal that ended the child, if one did.
       let signal = status & 0x7F
       guard signal != 0 else { return .exited((status >> 8) & 0xFF) }
-      cleanUp()
-      if let interrupt = forwarder.received { return .signalled(interrupt) }
-      guard isCrash(signal) else { return .signalled(signal) }
+      if let interrupt = forwarder.received {
+        cleanUp(nil)
+        return .signalled(interrupt)
+      }
+      guard isCrash(signal) else {
+        cleanUp(nil)
+        return .signalled(signal)
+      }
       let known = Set(setAside.map(\.path))
       let crashed = parse(FileManager.default.contents(atPath: report.path).map { [UInt8]($0) } ?? [])
         .filter { !known.contains($0.path) }
       guard !crashed.isEmpty, setAside.count + crashed.count <= maxRestarts else {
+        cleanUp(nil)
         say("baoxun: crashed (signal \(signal)) " + (crashed.isEmpty
           ? "outside any issue file: giving up, no output was replaced"
           : "on more than \(maxRestarts) files: giving up, no output was replaced"))
         return .signalled(signal)
       }
+      // The next run goes on from the crashed run's checkpoint, or, without one, from the start.
+      let checkpoint = FileManager.default.contents(atPath: checkpointFile.path)
+        .flatMap { Checkpoint([UInt8]($0)) }.flatMap { $0.files > 0 ? $0 : nil }
+      unlink(resumeFile.path)
+      if let checkpoint, !FileManager.default.createFile(atPath: resumeFile.path, contents: Data(checkpoint.encoded)) {
+        unlink(resumeFile.path)
+      }
+      let resumes = FileManager.default.fileExists(atPath: resumeFile.path)
+      cleanUp(resumes ? checkpoint?.tag : nil)
+      let from = resumes ? "going on after the \(checkpoint!.files) files already written" : "running the batch again"
       for entry in crashed {
         say("baoxun: crashed (signal \(entry.signal)) while processing \(entry.path): "
-          + "running the batch again without it (it gets a row in errors.csv)")
+          + "\(from) without it (it gets a row in errors.csv)")
         setAside.append(entry)
       }
     }

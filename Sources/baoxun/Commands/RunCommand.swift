@@ -51,8 +51,8 @@ struct RunCommand: ParsableCommand {
       let folder = URL(fileURLWithPath: out)
       // The child's progress line may be half drawn when it crashes: start on a clean line.
       let say = { (line: String) in Terminal.error((Terminal.stderrIsTTY ? "\r\u{1B}[K" : "") + line) }
-      let outcome = Supervisor.supervise(executable: executable, arguments: arguments, say: say) {
-        OutputSink.removeStaleTemporaries(in: folder)
+      let outcome = Supervisor.supervise(executable: executable, arguments: arguments, say: say) { keeping in
+        OutputSink.removeStaleTemporaries(in: folder, keeping: keeping)
       }
       switch outcome {
       case .exited(let status):
@@ -95,31 +95,45 @@ struct RunCommand: ParsableCommand {
     }
     // After the interrupt handling: the watcher thread must start with the signals blocked.
     Supervisor.watchSupervisor()
+    // After a crash, the run before this one may have written part of the batch: its outputs
+    // are taken over if its files still begin the listing (the listing comes first then).
+    let resume = Supervisor.resumePoint()
+    let setAside = Supervisor.setAside()
+    var files: [IssueFile] = []
+    if resume != nil { files = try findIssues(paths) }
+    // Rows already written for a file now set aside would contradict its crash row: start over.
+    let usable = resume.flatMap { r in
+      r.begins(files) && !files[..<r.files].contains { setAside[$0.url.path] != nil } ? r : nil
+    }
     let sink: OutputSink
     do {
-      sink = try OutputSink(folder: URL(fileURLWithPath: out), format: format, bom: !noBom)
+      sink = try OutputSink(
+        folder: URL(fileURLWithPath: out), format: format, bom: !noBom, resuming: usable)
       pending.sink = sink
     } catch {
       Terminal.error("error: \(error.description)")
       throw ExitCode(2)
     }
-    let files: [IssueFile]
-    do {
-      files = try IssueFile.find(paths)
-    } catch {
-      sink.abandon()
-      Terminal.error("error: \(error.message)")
-      throw ExitCode(2)
+    if resume == nil {
+      do {
+        files = try IssueFile.find(paths)
+      } catch {
+        sink.abandon()
+        Terminal.error("error: \(error.message)")
+        throw ExitCode(2)
+      }
     }
     let batch = Batch(
       pipeline: Pipeline(book: book, usePrefilter: !noPrefilter), jobs: jobs, date: issueDate,
-      setAside: Supervisor.setAside())
+      setAside: setAside)
     let quiet = self.quiet
     let summary: BatchSummary
     // A supervisor killed meanwhile (kill -9) has ended the run: the outputs stay as they were.
     var orphaned = false
     do {
-      summary = try batch.run(files, into: sink) { p in
+      summary = try batch.run(
+        files, into: sink, resume: sink.resumed ? usable : nil, recorder: Supervisor.checkpointRecorder()
+      ) { p in
         for problem in p.problems where !quiet || IssueStage.isFailure(problem.stage) {
           let severity = IssueStage.isFailure(problem.stage) ? "error" : "warning"
           progress.print("\(problem.issue): \(severity): \(problem.message)")
