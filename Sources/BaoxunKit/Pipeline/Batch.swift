@@ -34,6 +34,9 @@ public struct BatchProgress: Sendable {
   public var total: Int
   public var bytes: Int
   public var totalBytes: Int
+  /// Bytes of the files a crashed run had already written (see `Checkpoint`): counted as done,
+  /// but not read by this run, so not part of its speed.
+  public var resumedBytes: Int = 0
   /// The `errors.csv` rows of the file just written, failures and warnings.
   public var problems: [ErrorRecord]
 }
@@ -105,7 +108,8 @@ public struct Batch: Sendable {
     var failed = resume?.failed ?? 0
     var warned = resume?.warned ?? 0
     var listing = resume?.listing ?? Checkpoint.emptyListing
-    var bytes = files[..<start].reduce(0) { $0 + $1.size }
+    let resumedBytes = files[..<start].reduce(0) { $0 + $1.size }
+    var bytes = resumedBytes
     let totalBytes = files.reduce(0) { $0 + $1.size }
     for i in start..<files.count {
       let records = queue.wait(for: i)
@@ -126,7 +130,7 @@ public struct Batch: Sendable {
       progress?(
         BatchProgress(
           done: i + 1, total: files.count, bytes: bytes, totalBytes: totalBytes,
-          problems: records.errors))
+          resumedBytes: resumedBytes, problems: records.errors))
     }
     return BatchSummary(
       files: files.count, bytes: totalBytes, failedFiles: failed, warnedFiles: warned,

@@ -18,7 +18,7 @@ final class Progress: @unchecked Sendable {
       guard enabled, p.done == p.total || Date().timeIntervalSince(last) > 0.2 else { return }
       last = Date()
       let elapsed = max(Date().timeIntervalSince(started), 0.001)
-      let rate = Double(p.bytes) / elapsed
+      let rate = Double(p.bytes - p.resumedBytes) / elapsed
       let left = rate > 0 ? Double(p.totalBytes - p.bytes) / rate : 0
       let line = String(
         format: "\r\u{1B}[K%d/%d files  %.1f MB/s  %@ left", p.done, p.total, rate / 1_000_000,
