@@ -208,7 +208,7 @@ extension CLITests {
   /// folder before and after, how the process ended, and its stderr.
   func signalMidRun(
     _ signal: Int32, to target: SignalTarget = .process, extra: [String] = [], environment: [String: String] = [:],
-    afterFilesWritten: Int? = nil
+    afterFilesWritten: Int? = nil, thenAfterFilesWritten: Int? = nil
   ) throws
     -> (
       input: URL, out: URL, before: [String: Data], after: [String: Data], process: Process, stderr: String,
@@ -266,24 +266,19 @@ extension CLITests {
     case .batch:
       kill(try #require(batch, "no batch process"), signal)
     case .worker:
-      let child = try #require(batch, "no batch process")
-      func findWorker() -> Int32? {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/task")) ?? []
-        return tasks.first {
-          (try? String(contentsOfFile: "/proc/\(child)/task/\($0)/comm", encoding: .utf8)) == "baoxun-work-0\n"
-        }.flatMap { Int32($0) }
+      try crashWorker(of: try #require(batch, "no batch process"), signal)
+      // A second crash, in the run that went on from the first one's checkpoint.
+      if let again = thenAfterFilesWritten {
+        var next: Int32?
+        while next == nil || next == batch, p.isRunning, Date() < deadline {
+          Thread.sleep(forTimeInterval: 0.02)
+          next = batchProcess(of: parent)
+        }
+        let second = try #require(next, "no second batch process")
+        while written() < again, p.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(p.isRunning, "the run ended before the second signal")
+        try crashWorker(of: second, signal)
       }
-      var found = findWorker()
-      let deadline = Date().addingTimeInterval(10)
-      while found == nil && Date() < deadline {
-        Thread.sleep(forTimeInterval: 0.05)
-        found = findWorker()
-      }
-      let worker = try #require(found, "no worker thread")
-      // tgkill(2): a signal for one thread, as a fault in it raises; glibc exports it unprototyped.
-      typealias ThreadKill = @convention(c) (Int32, Int32, Int32) -> Int32
-      let tgkill = unsafeBitCast(try #require(dlsym(nil, "tgkill")), to: ThreadKill.self)
-      #expect(tgkill(child, worker, signal) == 0)
     }
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
@@ -298,6 +293,27 @@ extension CLITests {
     #expect(r.process.terminationReason == .uncaughtSignal && r.process.terminationStatus == signal, "\(r.stderr)")
     #expect(r.stderr.contains("interrupted (signal \(signal)): no output written"))
     #expect(r.after == r.before)
+  }
+
+  /// Sends `signal` to the first worker thread of batch process `child`, as a fault in it would.
+  func crashWorker(of child: Int32, _ signal: Int32) throws {
+    func findWorker() -> Int32? {
+      let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/task")) ?? []
+      return tasks.first {
+        (try? String(contentsOfFile: "/proc/\(child)/task/\($0)/comm", encoding: .utf8)) == "baoxun-work-0\n"
+      }.flatMap { Int32($0) }
+    }
+    var found = findWorker()
+    let deadline = Date().addingTimeInterval(10)
+    while found == nil && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.05)
+      found = findWorker()
+    }
+    let worker = try #require(found, "no worker thread")
+    // tgkill(2): a signal for one thread, as a fault in it raises; glibc exports it unprototyped.
+    typealias ThreadKill = @convention(c) (Int32, Int32, Int32) -> Int32
+    let tgkill = unsafeBitCast(try #require(dlsym(nil, "tgkill")), to: ThreadKill.self)
+    #expect(tgkill(child, worker, signal) == 0)
   }
 
   /// The pid of the child process that runs the batch of the `baoxun run` with pid `parent`.
@@ -341,6 +357,36 @@ extension CLITests {
     expected["errors.csv"] = nil
     got["errors.csv"] = nil
     #expect(got == expected)
+  }
+
+  /// Two crashes: the second run goes on from the first one's checkpoint, the third from the
+  /// second's, and the outputs are those of one clean run over the other 598 files.
+  @Test func secondCrashGoesOnFromTheSecondRunsCheckpoint() throws {
+    let r = try signalMidRun(
+      SIGSEGV, to: .worker, extra: ["--quiet"], environment: ["SWIFT_BACKTRACE": "enable=no"],
+      afterFilesWritten: 20, thenAfterFilesWritten: 120)
+    #expect(r.process.terminationReason == .exit && r.process.terminationStatus == 1, "\(r.stderr)")
+    let points = r.stderr.components(separatedBy: "going on after the ").dropFirst().map {
+      Int($0.prefix { $0.isNumber }) ?? 0
+    }
+    #expect(points.count == 2 && points[0] >= 20 && points[1] >= 120, "\(r.stderr)")
+    #expect(!r.stderr.contains("starting over"), "\(r.stderr)")
+    let crashed = try csv(r.out.appendingPathComponent("errors.csv")).filter { $0["stage"] == "crash" }
+      .compactMap { $0["issue"] }
+    #expect(crashed.count == 2)
+    let clean = tempDir()
+    let cleanOut = tempDir()
+    defer { try? FileManager.default.removeItem(at: clean) }
+    for i in 0..<600 where !crashed.contains("issue-\(i).txt") {
+      try FileManager.default.copyItem(at: Self.seed, to: clean.appendingPathComponent("issue-\(i).txt"))
+    }
+    #expect(try baoxun(["run", clean.path, "--out", cleanOut.path, "--quiet"]).status == 0)
+    var expected = try snapshot(cleanOut)
+    var got = r.after
+    expected["errors.csv"] = nil
+    got["errors.csv"] = nil
+    #expect(got == expected)
+    #expect(try files(in: r.out).allSatisfy { !$0.hasSuffix(".tmp") })
   }
 
   /// A batch process killed outright (`kill -9`, the out-of-memory killer) cannot clean up

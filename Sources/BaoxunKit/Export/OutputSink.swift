@@ -63,9 +63,14 @@ public final class OutputSink: @unchecked Sendable {
   /// Creates the folder and the temporary files at once, so an unwritable place fails before any
   /// work. With a checkpoint it takes over the temporary files of the run that wrote it, cut
   /// back to the checkpoint's lengths (`resumed`); if they are not all there, it starts afresh.
-  public init(folder: URL, format: OutputFormat, bom: Bool, resuming checkpoint: Checkpoint? = nil)
-    throws(OutputError)
-  {
+  ///
+  /// `owner` names the temporary files: a process that outlives this one (the supervisor) keeps
+  /// them from looking stale to other runs, as a crashed run's files must not while they wait
+  /// to be taken over.
+  public init(
+    folder: URL, format: OutputFormat, bom: Bool, resuming checkpoint: Checkpoint? = nil,
+    owner: pid_t = getpid()
+  ) throws(OutputError) {
     self.folder = folder
     self.format = format
     self.bom = bom
@@ -96,7 +101,7 @@ public final class OutputSink: @unchecked Sendable {
     if let checkpoint {
       for name in Self.names(for: format) { unlink(folder.appendingPathComponent(".\(name).\(checkpoint.tag).tmp").path) }
     }
-    let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let tag = "\(owner)-\(UInt32.random(in: 0...UInt32.max))"
     (self.tag, resumed) = (tag, false)
     for name in Self.names(for: format) {
       let final = folder.appendingPathComponent(name)
@@ -243,7 +248,7 @@ public final class OutputSink: @unchecked Sendable {
 
   /// Deletes temporary files left by runs that died without cleaning up (killed, or crashed), so
   /// they do not pile up; files of a run still alive (another process) are left alone.
-  public static func removeStaleTemporaries(in folder: URL, keeping kept: String? = nil) {
+  public static func removeStaleTemporaries(in folder: URL, keeping kept: String? = nil, ownedBy owner: pid_t? = nil) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
       return
     }
@@ -255,7 +260,8 @@ public final class OutputSink: @unchecked Sendable {
         outputs.contains(parts.dropLast().joined(separator: ".")),
         let pid = tag.split(separator: "-").first.flatMap({ Int32($0) })
       else { continue }
-      if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH, String(tag) != kept {
+      let dead = pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+      if dead || pid == owner, String(tag) != kept {
         unlink(folder.appendingPathComponent(name).path)
       }
     }

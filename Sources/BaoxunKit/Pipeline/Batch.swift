@@ -120,7 +120,7 @@ public struct Batch: Sendable {
       }
       try sink.write(records)
       if let recorder {
-        listing = Checkpoint.listing(listing, adding: files[i].display)
+        listing = Checkpoint.listing(listing, adding: files[i])
         let state = sink.progress
         recorder.record(Checkpoint(
           files: i + 1, failed: failed, warned: warned, listing: listing, tag: state.tag,

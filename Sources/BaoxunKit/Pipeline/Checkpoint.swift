@@ -17,11 +17,35 @@ public struct Checkpoint: Equatable, Sendable {
   public var listing: UInt64
   /// The temporary outputs' tag (`.officials.csv.TAG.tmp`).
   public var tag: String
+  /// What the rows were made with (`fingerprint`): a run with other rules or options must not
+  /// go on from them.
+  public var settings: UInt64
   /// Each output's length in bytes.
   public var sizes: [String: UInt64]
   public var rows: [Table: Int]
 
   public static let emptyListing: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// `listing` carried on over one more file: its name and size.
+  public static func listing(_ hash: UInt64, adding file: IssueFile) -> UInt64 {
+    listing(hash, adding: "\(file.display)\t\(file.size)")
+  }
+
+  /// A hash of the command line and of every file under `rules` (rule files and lexicons).
+  public static func fingerprint(arguments: [String], rules: URL) -> UInt64 {
+    var h = listing(emptyListing, adding: arguments.joined(separator: "\u{0}"))
+    let fm = FileManager.default
+    let files = (fm.enumerator(atPath: rules.path)?.allObjects as? [String] ?? []).sorted()
+    for file in files {
+      guard let data = fm.contents(atPath: rules.appendingPathComponent(file).path) else { continue }
+      h = listing(h, adding: file)
+      for byte in data {
+        h ^= UInt64(byte)
+        h = h &* 0x100_0000_01b3
+      }
+    }
+    return h
+  }
 
   /// `listing` carried on over one more file name.
   public static func listing(_ hash: UInt64, adding name: String) -> UInt64 {
@@ -36,14 +60,14 @@ public struct Checkpoint: Equatable, Sendable {
   /// Whether `files` begins with the files this checkpoint counts, so their rows can be kept.
   public func begins(_ files: [IssueFile]) -> Bool {
     guard self.files <= files.count else { return false }
-    return files[..<self.files].reduce(Self.emptyListing) { Self.listing($0, adding: $1.display) } == listing
+    return files[..<self.files].reduce(Self.emptyListing) { Self.listing($0, adding: $1) } == listing
   }
 
   /// One line per field, ending in a check line over everything before it, so a record cut
   /// short or left over from a longer one is never read as valid.
   public var encoded: [UInt8] {
     var text = "baoxun-checkpoint 1\nfiles \(files)\nfailed \(failed)\nwarned \(warned)\n"
-    text += "listing \(listing)\ntag \(tag)\n"
+    text += "listing \(listing)\ntag \(tag)\nsettings \(settings)\n"
     for (name, size) in sizes.sorted(by: { $0.key < $1.key }) { text += "size \(name) \(size)\n" }
     for table in Table.allCases where (rows[table] ?? 0) > 0 { text += "rows \(table.rawValue) \(rows[table]!)\n" }
     let body = Array(text.utf8)
@@ -52,10 +76,10 @@ public struct Checkpoint: Equatable, Sendable {
 
   public init(
     files: Int, failed: Int, warned: Int, listing: UInt64, tag: String, sizes: [String: UInt64],
-    rows: [Table: Int]
+    rows: [Table: Int], settings: UInt64 = 0
   ) {
     (self.files, self.failed, self.warned, self.listing) = (files, failed, warned, listing)
-    (self.tag, self.sizes, self.rows) = (tag, sizes, rows)
+    (self.tag, self.sizes, self.rows, self.settings) = (tag, sizes, rows, settings)
   }
 
   /// Reads a record written by `encoded`; nil for anything else.
@@ -82,9 +106,11 @@ public struct Checkpoint: Equatable, Sendable {
     }
     guard let files = fields["files"].flatMap(Int.init), let failed = fields["failed"].flatMap(Int.init),
       let warned = fields["warned"].flatMap(Int.init), let listing = fields["listing"].flatMap(UInt64.init),
-      let tag = fields["tag"]
+      let tag = fields["tag"], let settings = fields["settings"].flatMap(UInt64.init)
     else { return nil }
-    self.init(files: files, failed: failed, warned: warned, listing: listing, tag: tag, sizes: sizes, rows: rows)
+    self.init(
+      files: files, failed: failed, warned: warned, listing: listing, tag: tag, sizes: sizes, rows: rows,
+      settings: settings)
   }
 }
 
@@ -92,8 +118,11 @@ public struct Checkpoint: Equatable, Sendable {
 /// after each issue's rows are written, so a crash on another thread finds it complete.
 public final class CheckpointFile: @unchecked Sendable {
   private let fd: Int32
+  /// Stamped on every record (`Checkpoint.settings`).
+  private let settings: UInt64
 
-  public init?(path: String) {
+  public init?(path: String, settings: UInt64) {
+    self.settings = settings
     fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else { return nil }
   }
@@ -101,6 +130,8 @@ public final class CheckpointFile: @unchecked Sendable {
   deinit { close(fd) }
 
   func record(_ checkpoint: Checkpoint) {
+    var checkpoint = checkpoint
+    checkpoint.settings = settings
     let bytes = checkpoint.encoded
     _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
   }

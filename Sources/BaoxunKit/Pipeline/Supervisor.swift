@@ -34,6 +34,10 @@ public enum Supervisor {
     case unsupervised
   }
 
+  /// The process whose id names this run's temporary outputs: the supervisor, which outlives
+  /// each batch child, or this process when unsupervised.
+  public static var owner: pid_t { supervisorPID ?? getpid() }
+
   /// The supervisor named in the environment, if any.
   static let supervisorPID: pid_t? = ProcessInfo.processInfo.environment[supervisorVariable].flatMap { pid_t($0) }
 
@@ -81,9 +85,9 @@ public enum Supervisor {
 
   /// In the child: where to record its progress after each file, so that a crash costs only
   /// the files not yet written.
-  public static func checkpointRecorder() -> CheckpointFile? {
+  public static func checkpointRecorder(settings: UInt64) -> CheckpointFile? {
     guard isChild, let path = ProcessInfo.processInfo.environment[checkpointVariable] else { return nil }
-    return CheckpointFile(path: path)
+    return CheckpointFile(path: path, settings: settings)
   }
 
   /// In the child: how far the run that crashed before it had written, if it wrote anything.
@@ -122,6 +126,11 @@ public enum Supervisor {
     signal(SIGCHLD, SIG_DFL)
     let forwarder = SignalForwarder()
     var setAside: [(path: String, signal: Int32)] = []
+    // However the batch ends, no temporary output of its children is left: a run that committed
+    // has renamed them, and any other end (interrupt, give-up, a child that failed to start
+    // its resumed run) must not leave a crashed run's kept outputs behind.
+    defer { cleanUp(nil) }
+    var resume: Checkpoint?
     while true {
       var list: [UInt8] = []
       for entry in setAside { list += Array(entry.path.utf8) + [0] + Array("\(entry.signal)\n".utf8) }
@@ -147,37 +156,31 @@ public enum Supervisor {
       // waitpid's status: the low seven bits are the signal that ended the child, if one did.
       let signal = status & 0x7F
       guard signal != 0 else { return .exited((status >> 8) & 0xFF) }
-      if let interrupt = forwarder.received {
-        cleanUp(nil)
-        return .signalled(interrupt)
-      }
-      guard isCrash(signal) else {
-        cleanUp(nil)
-        return .signalled(signal)
-      }
+      if let interrupt = forwarder.received { return .signalled(interrupt) }
+      guard isCrash(signal) else { return .signalled(signal) }
       let known = Set(setAside.map(\.path))
       let crashed = parse(FileManager.default.contents(atPath: report.path).map { [UInt8]($0) } ?? [])
         .filter { !known.contains($0.path) }
       guard !crashed.isEmpty, setAside.count + crashed.count <= maxRestarts else {
-        cleanUp(nil)
         say("baoxun: crashed (signal \(signal)) " + (crashed.isEmpty
           ? "outside any issue file: giving up, no output was replaced"
           : "on more than \(maxRestarts) files: giving up, no output was replaced"))
         return .signalled(signal)
       }
-      // The next run goes on from the crashed run's checkpoint, or, without one, from the start.
+      // The next run goes on from the crashed run's checkpoint, or from the one that run went on
+      // from if it crashed before writing a file, or else from the start.
       let checkpoint = FileManager.default.contents(atPath: checkpointFile.path)
-        .flatMap { Checkpoint([UInt8]($0)) }.flatMap { $0.files > 0 ? $0 : nil }
+        .flatMap { Checkpoint([UInt8]($0)) }.flatMap { $0.files > 0 ? $0 : nil } ?? resume
+      resume = checkpoint
       unlink(resumeFile.path)
       if let checkpoint, !FileManager.default.createFile(atPath: resumeFile.path, contents: Data(checkpoint.encoded)) {
         unlink(resumeFile.path)
       }
       let resumes = FileManager.default.fileExists(atPath: resumeFile.path)
       cleanUp(resumes ? checkpoint?.tag : nil)
-      let from = resumes ? "going on after the \(checkpoint!.files) files already written" : "running the batch again"
       for entry in crashed {
         say("baoxun: crashed (signal \(entry.signal)) while processing \(entry.path): "
-          + "\(from) without it (it gets a row in errors.csv)")
+          + "running the batch again without it (it gets a row in errors.csv)")
         setAside.append(entry)
       }
     }

@@ -52,7 +52,7 @@ struct RunCommand: ParsableCommand {
       // The child's progress line may be half drawn when it crashes: start on a clean line.
       let say = { (line: String) in Terminal.error((Terminal.stderrIsTTY ? "\r\u{1B}[K" : "") + line) }
       let outcome = Supervisor.supervise(executable: executable, arguments: arguments, say: say) { keeping in
-        OutputSink.removeStaleTemporaries(in: folder, keeping: keeping)
+        OutputSink.removeStaleTemporaries(in: folder, keeping: keeping, ownedBy: getpid())
       }
       switch outcome {
       case .exited(let status):
@@ -98,23 +98,29 @@ struct RunCommand: ParsableCommand {
     // After a crash, the run before this one may have written part of the batch: its outputs
     // are taken over if its files still begin the listing (the listing comes first then).
     let resume = Supervisor.resumePoint()
-    let setAside = Supervisor.setAside()
+    let settings = Checkpoint.fingerprint(arguments: CommandLine.arguments, rules: URL(fileURLWithPath: rules.rules))
     var files: [IssueFile] = []
     if resume != nil { files = try findIssues(paths) }
-    // Rows already written for a file now set aside would contradict its crash row: start over.
-    let usable = resume.flatMap { r in
-      r.begins(files) && !files[..<r.files].contains { setAside[$0.url.path] != nil } ? r : nil
-    }
+    let usable = resume.flatMap { $0.settings == settings && $0.begins(files) ? $0 : nil }
     let sink: OutputSink
     do {
       sink = try OutputSink(
-        folder: URL(fileURLWithPath: out), format: format, bom: !noBom, resuming: usable)
+        folder: URL(fileURLWithPath: out), format: format, bom: !noBom, resuming: usable,
+        owner: Supervisor.owner)
       pending.sink = sink
     } catch {
       Terminal.error("error: \(error.description)")
       throw ExitCode(2)
     }
-    if resume == nil {
+    if let resume {
+      let reason =
+        resume.settings != settings ? "the rules or options changed"
+        : usable == nil ? "the files listed changed" : "its temporary files are gone"
+      Terminal.error(
+        sink.resumed
+          ? "baoxun: going on after the \(resume.files) files already written"
+          : "baoxun: the crashed run's outputs cannot be taken over (\(reason)): starting over")
+    } else {
       do {
         files = try IssueFile.find(paths)
       } catch {
@@ -125,14 +131,15 @@ struct RunCommand: ParsableCommand {
     }
     let batch = Batch(
       pipeline: Pipeline(book: book, usePrefilter: !noPrefilter), jobs: jobs, date: issueDate,
-      setAside: setAside)
+      setAside: Supervisor.setAside())
     let quiet = self.quiet
     let summary: BatchSummary
     // A supervisor killed meanwhile (kill -9) has ended the run: the outputs stay as they were.
     var orphaned = false
     do {
       summary = try batch.run(
-        files, into: sink, resume: sink.resumed ? usable : nil, recorder: Supervisor.checkpointRecorder()
+        files, into: sink, resume: sink.resumed ? usable : nil,
+        recorder: Supervisor.checkpointRecorder(settings: settings)
       ) { p in
         for problem in p.problems where !quiet || IssueStage.isFailure(problem.stage) {
           let severity = IssueStage.isFailure(problem.stage) ? "error" : "warning"

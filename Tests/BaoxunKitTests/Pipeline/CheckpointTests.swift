@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct CheckpointTests {
   static let sample = Checkpoint(
     files: 42, failed: 1, warned: 2, listing: 0xdead_beef, tag: "123-456",
-    sizes: ["officials.csv": 9_000, "errors.csv": 80], rows: [.officials: 300, .errors: 1])
+    sizes: ["officials.csv": 9_000, "errors.csv": 80], rows: [.officials: 300, .errors: 1], settings: 77)
 
   @Test func roundTrips() {
     #expect(Checkpoint(Self.sample.encoded) == Self.sample)
@@ -30,16 +30,31 @@ import TestSupport
     #expect(Checkpoint([]) == nil)
   }
 
+  /// Other rules or other options give other rows: such a run must not go on from them.
+  @Test func fingerprintFollowsRulesAndOptions() throws {
+    let rules = TestFolders.path("checkpoint-rules")
+    try FileManager.default.copyItem(at: RepoPaths.rules, to: rules)
+    let before = Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: rules)
+    #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: rules) == before)
+    #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x", "--no-bom"], rules: rules) != before)
+    let lexicon = rules.appendingPathComponent("lexicons/surnames.txt")
+    try (String(contentsOf: lexicon, encoding: .utf8) + "\n亓\n").write(to: lexicon, atomically: true, encoding: .utf8)
+    #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: rules) != before)
+  }
+
   @Test func listingMustBeginTheSame() {
     let files = ["a.txt", "b.txt", "c.txt"].map {
       IssueFile(url: URL(fileURLWithPath: "/x/" + $0), display: $0, size: 1)
     }
-    let hash = files.prefix(2).reduce(Checkpoint.emptyListing) { Checkpoint.listing($0, adding: $1.display) }
+    let hash = files.prefix(2).reduce(Checkpoint.emptyListing) { Checkpoint.listing($0, adding: $1) }
     var c = Self.sample
     (c.files, c.listing) = (2, hash)
     #expect(c.begins(files))
     #expect(!c.begins(Array(files.reversed())))
     #expect(!c.begins(Array(files.prefix(1))))
+    var grown = files
+    grown[1].size = 2  // a file rewritten since: its rows are not these
+    #expect(!c.begins(grown))
   }
 
   /// A sink that takes over cuts each output back to the checkpoint's length (rows written after
@@ -74,5 +89,22 @@ import TestSupport
     #expect(!afresh.resumed)
     #expect(afresh.rowCounts.isEmpty)
     afresh.abandon()
+  }
+
+  /// Temporary files are named after their owner (the supervisor when there is one), so a
+  /// crashed child's files, kept for the next run, do not look stale to another run meanwhile;
+  /// the owner's own sweep removes them.
+  @Test func temporariesAreNamedAfterTheirOwner() throws {
+    let out = TestFolders.make("checkpoint-owner")
+    let owner = getppid()
+    let sink = try OutputSink(folder: out, format: .jsonl, bom: true, owner: owner)
+    #expect(sink.temporaryFiles.allSatisfy { $0.lastPathComponent.contains(".\(owner)-") })
+    OutputSink.removeStaleTemporaries(in: out)
+    #expect(sink.temporaryFiles.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
+    OutputSink.removeStaleTemporaries(in: out, keeping: sink.tag, ownedBy: owner)
+    #expect(sink.temporaryFiles.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
+    OutputSink.removeStaleTemporaries(in: out, ownedBy: owner)
+    #expect(sink.temporaryFiles.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) })
+    sink.abandon()
   }
 }
