@@ -101,7 +101,9 @@ public final class OutputSink: @unchecked Sendable {
     if let checkpoint {
       for name in Self.names(for: format) { unlink(folder.appendingPathComponent(".\(name).\(checkpoint.tag).tmp").path) }
     }
-    let tag = "\(owner)-\(UInt32.random(in: 0...UInt32.max))"
+    // OWNER-WRITER-RANDOM, or PID-RANDOM when this process is its own owner.
+    let pids = owner == getpid() ? "\(owner)" : "\(owner)-\(getpid())"
+    let tag = "\(pids)-\(UInt32.random(in: 0...UInt32.max))"
     (self.tag, resumed) = (tag, false)
     for name in Self.names(for: format) {
       let final = folder.appendingPathComponent(name)
@@ -247,21 +249,24 @@ public final class OutputSink: @unchecked Sendable {
   }
 
   /// Deletes temporary files left by runs that died without cleaning up (killed, or crashed), so
-  /// they do not pile up; files of a run still alive (another process) are left alone.
+  /// they do not pile up; files of a run still alive (another process) are left alone. `owner`
+  /// (a supervisor whose batch child has ended) also removes its own, but for the tag `kept`.
   public static func removeStaleTemporaries(in folder: URL, keeping kept: String? = nil, ownedBy owner: pid_t? = nil) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
       return
     }
     let outputs = Set(OutputFormat.allCases.flatMap(names(for:)))
     for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-      // .<output>.<pid>-<random>.tmp
+      // .<output>.<owner pid>[-<writer pid>]-<random>.tmp: stale once neither process lives,
+      // so a supervisor killed while its batch commits does not expose the batch's files.
       let parts = name.dropFirst().dropLast(4).split(separator: ".")
       guard parts.count >= 3, let tag = parts.last,
-        outputs.contains(parts.dropLast().joined(separator: ".")),
-        let pid = tag.split(separator: "-").first.flatMap({ Int32($0) })
+        outputs.contains(parts.dropLast().joined(separator: "."))
       else { continue }
-      let dead = pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
-      if dead || pid == owner, String(tag) != kept {
+      let pids = tag.split(separator: "-").dropLast().compactMap { Int32($0) }
+      guard !pids.isEmpty else { continue }
+      let alive = pids.contains { $0 == getpid() || kill($0, 0) == 0 || errno != ESRCH }
+      if !alive || pids.first == owner, String(tag) != kept {
         unlink(folder.appendingPathComponent(name).path)
       }
     }

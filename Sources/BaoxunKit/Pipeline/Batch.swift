@@ -79,6 +79,9 @@ public struct Batch: Sendable {
     let pipeline = self.pipeline
     let date = self.date
     let setAside = self.setAside
+    // Going on from a checkpoint, say so at once: a crash before the first file is written must
+    // leave that checkpoint, not an empty one, for the next run.
+    if let recorder, let resume { recorder.record(resume) }
     InFlight.install()
     if recorder == nil { InFlight.removeOnCrash(sink.temporaryFiles) }
     defer { InFlight.removeOnCrash([]) }

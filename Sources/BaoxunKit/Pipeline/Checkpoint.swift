@@ -31,19 +31,29 @@ public struct Checkpoint: Equatable, Sendable {
     listing(hash, adding: "\(file.display)\t\(file.size)")
   }
 
-  /// A hash of the command line and of every file under `rules` (rule files and lexicons).
+  /// A hash of the command line and of every file under `rules` (rule files and lexicons),
+  /// following links as the rule loader does (`--rules` may be a link, and so may `lexicons/`).
   public static func fingerprint(arguments: [String], rules: URL) -> UInt64 {
     var h = listing(emptyListing, adding: arguments.joined(separator: "\u{0}"))
     let fm = FileManager.default
-    let files = (fm.enumerator(atPath: rules.path)?.allObjects as? [String] ?? []).sorted()
-    for file in files {
-      guard let data = fm.contents(atPath: rules.appendingPathComponent(file).path) else { continue }
-      h = listing(h, adding: file)
-      for byte in data {
-        h ^= UInt64(byte)
-        h = h &* 0x100_0000_01b3
+    func add(_ folder: URL, _ relative: String, depth: Int) {
+      let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+      for name in names {
+        let url = folder.appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+        if isFolder.boolValue {
+          if depth < 4 { add(url, relative + name + "/", depth: depth + 1) }
+        } else if let data = fm.contents(atPath: url.path) {
+          h = listing(h, adding: relative + name)
+          for byte in data {
+            h ^= UInt64(byte)
+            h = h &* 0x100_0000_01b3
+          }
+        }
       }
     }
+    add(rules, "", depth: 0)
     return h
   }
 

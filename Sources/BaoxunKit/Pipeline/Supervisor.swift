@@ -130,7 +130,6 @@ public enum Supervisor {
     // has renamed them, and any other end (interrupt, give-up, a child that failed to start
     // its resumed run) must not leave a crashed run's kept outputs behind.
     defer { cleanUp(nil) }
-    var resume: Checkpoint?
     while true {
       var list: [UInt8] = []
       for entry in setAside { list += Array(entry.path.utf8) + [0] + Array("\(entry.signal)\n".utf8) }
@@ -167,11 +166,10 @@ public enum Supervisor {
           : "on more than \(maxRestarts) files: giving up, no output was replaced"))
         return .signalled(signal)
       }
-      // The next run goes on from the crashed run's checkpoint, or from the one that run went on
-      // from if it crashed before writing a file, or else from the start.
+      // The next run goes on from the crashed run's checkpoint (a run that went on from one
+      // records it again before it starts), or from the start.
       let checkpoint = FileManager.default.contents(atPath: checkpointFile.path)
-        .flatMap { Checkpoint([UInt8]($0)) }.flatMap { $0.files > 0 ? $0 : nil } ?? resume
-      resume = checkpoint
+        .flatMap { Checkpoint([UInt8]($0)) }.flatMap { $0.files > 0 ? $0 : nil }
       unlink(resumeFile.path)
       if let checkpoint, !FileManager.default.createFile(atPath: resumeFile.path, contents: Data(checkpoint.encoded)) {
         unlink(resumeFile.path)

@@ -37,9 +37,14 @@ import TestSupport
     let before = Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: rules)
     #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: rules) == before)
     #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x", "--no-bom"], rules: rules) != before)
+    // Through a link to the folder, as `--rules` may be.
+    let link = TestFolders.path("checkpoint-rules-link")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: rules)
+    #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: link) == before)
     let lexicon = rules.appendingPathComponent("lexicons/surnames.txt")
     try (String(contentsOf: lexicon, encoding: .utf8) + "\n亓\n").write(to: lexicon, atomically: true, encoding: .utf8)
     #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: rules) != before)
+    #expect(Checkpoint.fingerprint(arguments: ["baoxun", "run", "x"], rules: link) != before)
   }
 
   @Test func listingMustBeginTheSame() {
@@ -98,7 +103,7 @@ import TestSupport
     let out = TestFolders.make("checkpoint-owner")
     let owner = getppid()
     let sink = try OutputSink(folder: out, format: .jsonl, bom: true, owner: owner)
-    #expect(sink.temporaryFiles.allSatisfy { $0.lastPathComponent.contains(".\(owner)-") })
+    #expect(sink.temporaryFiles.allSatisfy { $0.lastPathComponent.contains(".\(owner)-\(getpid())-") })
     OutputSink.removeStaleTemporaries(in: out)
     #expect(sink.temporaryFiles.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
     OutputSink.removeStaleTemporaries(in: out, keeping: sink.tag, ownedBy: owner)
