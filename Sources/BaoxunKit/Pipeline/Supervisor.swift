@@ -103,9 +103,10 @@ public enum Supervisor {
 
   /// Runs `executable` with `arguments` (its own name first) as a supervised child until it
   /// ends other than by a crash on a file, starting it again without each file it crashed on.
-  /// `say` gets one line per restart; `cleanUp` runs whenever a child dies of a signal (to delete what a `kill -9`
-  /// left), keeping the temporary outputs with the tag it is given: those the next run takes
-  /// over from the crashed run's checkpoint. SIGINT, SIGTERM and SIGHUP sent to this process
+  /// `say` gets one line per restart. `cleanUp` deletes the children's temporary outputs: after
+  /// each crash, keeping those with the tag it is given (the ones the next run takes over from
+  /// the crashed run's checkpoint), and with nil once the batch has ended, however it ended
+  /// (what a `kill -9` of a child left, too). SIGINT, SIGTERM and SIGHUP sent to this process
   /// are passed on to the child, and one that comes between two runs ends the batch instead
   /// of a restart.
   public static func supervise(
