@@ -99,7 +99,7 @@ public final class OutputSink: @unchecked Sendable {
       return
     }
     if let checkpoint {
-      for name in Self.names(for: format) { unlink(folder.appendingPathComponent(".\(name).\(checkpoint.tag).tmp").path) }
+      for name in Self.names(for: format) { unlink(Self.temporary(folder, name, checkpoint.tag).path) }
     }
     // OWNER-WRITER-RANDOM, or PID-RANDOM when this process is its own owner.
     let pids = owner == getpid() ? "\(owner)" : "\(owner)-\(getpid())"
@@ -111,7 +111,7 @@ public final class OutputSink: @unchecked Sendable {
         abandon()
         throw .notWritable(final.path, reason: "a folder stands where the output file goes")
       }
-      let temp = folder.appendingPathComponent(".\(name).\(tag).tmp")
+      let temp = Self.temporary(folder, name, tag)
       guard fm.createFile(atPath: temp.path, contents: nil),
         let handle = try? FileHandle(forWritingTo: temp)
       else {
@@ -135,12 +135,17 @@ public final class OutputSink: @unchecked Sendable {
     }
   }
 
+  /// Where output `name` is written until the run commits: hidden, and named by the run's tag.
+  static func temporary(_ folder: URL, _ name: String, _ tag: String) -> URL {
+    folder.appendingPathComponent(".\(name).\(tag).tmp")
+  }
+
   /// The checkpoint's temporary files, opened and cut back to its lengths; nil unless every one
   /// is there and at least that long.
   static func takeOver(_ folder: URL, _ names: [String], _ checkpoint: Checkpoint) -> [String: Output]? {
     var taken: [String: Output] = [:]
     for name in names {
-      let temp = folder.appendingPathComponent(".\(name).\(checkpoint.tag).tmp")
+      let temp = temporary(folder, name, checkpoint.tag)
       guard let size = checkpoint.sizes[name], let handle = try? FileHandle(forWritingTo: temp),
         (try? handle.seekToEnd()).map({ $0 >= size }) == true,
         (try? handle.truncate(atOffset: size)) != nil

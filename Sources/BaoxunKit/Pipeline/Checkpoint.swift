@@ -12,8 +12,8 @@ public struct Checkpoint: Equatable, Sendable {
   public var files: Int
   public var failed: Int
   public var warned: Int
-  /// FNV-1a of the names of those files, one per line: the next run resumes only if its own
-  /// listing begins with the same files.
+  /// FNV-1a of the names and sizes of those files, one per line: the next run resumes only if
+  /// its own listing begins with the same files.
   public var listing: UInt64
   /// The temporary outputs' tag (`.officials.csv.TAG.tmp`).
   public var tag: String
@@ -45,11 +45,7 @@ public struct Checkpoint: Equatable, Sendable {
         if isFolder.boolValue {
           if depth < 4 { add(url, relative + name + "/", depth: depth + 1) }
         } else if let data = fm.contents(atPath: url.path) {
-          h = listing(h, adding: relative + name)
-          for byte in data {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
-          }
+          h = fnv1a(listing(h, adding: relative + name), data)
         }
       }
     }
@@ -57,10 +53,15 @@ public struct Checkpoint: Equatable, Sendable {
     return h
   }
 
-  /// `listing` carried on over one more file name.
-  public static func listing(_ hash: UInt64, adding name: String) -> UInt64 {
+  /// `listing` carried on over one more line of text.
+  public static func listing(_ hash: UInt64, adding line: String) -> UInt64 {
+    fnv1a(fnv1a(hash, line.utf8), CollectionOfOne(10))
+  }
+
+  /// FNV-1a carried on over `bytes`.
+  static func fnv1a(_ hash: UInt64, _ bytes: some Sequence<UInt8>) -> UInt64 {
     var h = hash
-    for byte in name.utf8 + [10] {
+    for byte in bytes {
       h ^= UInt64(byte)
       h = h &* 0x100_0000_01b3
     }

@@ -43,10 +43,7 @@ public struct IssueFile: Sendable, Equatable {
   /// with empty ones.
   public static func find(_ paths: [String]) throws(Diagnostic) -> [IssueFile] {
     var walk = IssueWalk()
-    let folders = paths.filter { path in
-      var info = stat()
-      return IssueWalk.withCPath(Array(path.utf8), { stat($0, &info) }) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
+    var given: [(bytes: [UInt8], info: stat)] = []
     for path in paths {
       let bytes = Array(path.utf8)
       var info = stat()
@@ -55,6 +52,10 @@ public struct IssueFile: Sendable, Equatable {
           code: "input.missing", at: nil,
           "'\(path)' does not exist: give a folder of issues or .txt files")
       }
+      given.append((bytes, info))
+    }
+    let folders = given.filter { $0.info.st_mode & S_IFMT == S_IFDIR }.count
+    for (bytes, info) in given {
       if info.st_mode & S_IFMT != S_IFDIR {
         walk.add(file: bytes, info: info)
         continue
@@ -63,7 +64,7 @@ public struct IssueFile: Sendable, Equatable {
       // given as `run 2023 2024` would both read 09/21/p1.txt.
       var prefix = bytes
       while prefix.count > 1, prefix.last == UInt8(ascii: "/") { prefix.removeLast() }
-      walk.add(folder: bytes, info: info, prefix: folders.count > 1 && prefix != [UInt8(ascii: ".")] ? prefix : [])
+      walk.add(folder: bytes, info: info, prefix: folders > 1 && prefix != [UInt8(ascii: ".")] ? prefix : [])
     }
     guard !walk.files.isEmpty else {
       let list = paths.map { "'\($0)'" }.joined(separator: ", ")
