@@ -25,9 +25,11 @@ import TestSupport
   }
 
   @discardableResult
-  func baoxun(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+  func baoxun(
+    _ args: [String], stdin: String? = nil, environment: [String: String] = [:], shell: Bool = false
+  ) throws -> Result {
     let p = Process()
-    p.executableURL = Self.binary
+    p.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : Self.binary
     p.arguments = args
     p.currentDirectoryURL = Self.root
     p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -71,6 +73,26 @@ import TestSupport
     #expect(amounts.contains { $0["value"] == "760000000" && $0["qualifier"] == "近" && $0["bound"] == "approx" })
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)
+  }
+
+  /// A GBK folder name typed as an argument reaches the supervised child as its own bytes and
+  /// is read; `explain` opens a GBK file name too. The shell makes the bytes: Foundation's
+  /// `Process` only passes text.
+  @Test func gbkPathArgumentIsRead() throws {
+    let top = tempDir()
+    let gbk = top.path + "/" + "$(printf '\\261\\250\\326\\275')"
+    let out = top.appendingPathComponent("out")
+    let script = """
+      mkdir "\(gbk)" && cp "$1" "\(gbk)/p1.txt" && "$0" run "\(gbk)" --out "\(out.path)" --quiet \
+      && "$0" explain "\(gbk)/p1.txt" --rules "$2"
+      """
+    let r = try baoxun(
+      ["-c", script, Self.binary.path, Self.root.appendingPathComponent("Corpus/issues/000_a0d1a62f7fd3dcd1.txt").path,
+       Self.root.appendingPathComponent("Rules").path], shell: true)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("event.meeting-held"))
+    let articles = try csv(out.appendingPathComponent("articles.csv"))
+    #expect(articles.count == 5 && articles.allSatisfy { $0["issue"] == "p1.txt" })
   }
 
   @Test func brokenFileIsReportedAndTheBatchGoesOn() throws {

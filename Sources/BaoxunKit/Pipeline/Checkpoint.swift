@@ -34,7 +34,13 @@ public struct Checkpoint: Equatable, Sendable {
   /// A hash of the command line and of every file under `rules` (rule files and lexicons),
   /// following links as the rule loader does (`--rules` may be a link, and so may `lexicons/`).
   public static func fingerprint(arguments: [String], rules: URL) -> UInt64 {
-    var h = listing(emptyListing, adding: arguments.joined(separator: "\u{0}"))
+    fingerprint(arguments: arguments.map { Array($0.utf8) }, rules: rules)
+  }
+
+  /// `fingerprint` of the arguments' own bytes (`RawArguments`): two GBK paths that decode
+  /// alike are different runs.
+  public static func fingerprint(arguments: [[UInt8]], rules: URL) -> UInt64 {
+    var h = fnv1a(emptyListing, Array(arguments.joined(separator: [0])) + [10])
     let fm = FileManager.default
     func add(_ folder: URL, _ relative: String, depth: Int) {
       let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()

@@ -42,15 +42,19 @@ public struct IssueFile: Sendable, Equatable {
   /// Finding no file at all is an error: a mistyped folder must not replace earlier outputs
   /// with empty ones.
   public static func find(_ paths: [String]) throws(Diagnostic) -> [IssueFile] {
+    try find(bytes: paths.map { Array($0.utf8) })
+  }
+
+  /// `find` on paths given as bytes (`RawArguments`), which need not be UTF-8.
+  public static func find(bytes paths: [[UInt8]]) throws(Diagnostic) -> [IssueFile] {
     var walk = IssueWalk()
     var given: [(bytes: [UInt8], info: stat)] = []
-    for path in paths {
-      let bytes = Array(path.utf8)
+    for bytes in paths {
       var info = stat()
       guard IssueWalk.withCPath(bytes, { stat($0, &info) }) == 0 else {
         throw Diagnostic(
           code: "input.missing", at: nil,
-          "'\(path)' does not exist: give a folder of issues or .txt files")
+          "'\(IssueWalk.text(bytes))' does not exist: give a folder of issues or .txt files")
       }
       given.append((bytes, info))
     }
@@ -67,7 +71,7 @@ public struct IssueFile: Sendable, Equatable {
       walk.add(folder: bytes, info: info, prefix: folders > 1 && prefix != [UInt8(ascii: ".")] ? prefix : [])
     }
     guard !walk.files.isEmpty else {
-      let list = paths.map { "'\($0)'" }.joined(separator: ", ")
+      let list = paths.map { "'\(IssueWalk.text($0))'" }.joined(separator: ", ")
       throw Diagnostic(
         code: "input.empty", at: nil,
         "no issue files (*.txt) in \(list): nothing to do, and earlier outputs are left as they were")

@@ -131,15 +131,35 @@ struct IssueWalk {
   }
 
   /// A path as text: UTF-8 if it is, else GB18030 (names from Chinese Windows), else UTF-8 with
-  /// the bad bytes replaced, so the row still says roughly which file it was.
+  /// each bad byte written `\xNN`. Not U+FFFD: two names differing only in their bad bytes
+  /// would look alike in the rows, and an analyst could not tell which file a row came from.
   static func text(_ path: [UInt8]) -> String {
     if let s = String(validating: path, as: UTF8.self) { return s }
     if let s = try? Decoder.gb18030(path) { return s }
-    return String(decoding: path, as: UTF8.self)
+    var shown = ""
+    var i = 0
+    next: while i < path.count {
+      for n in 1...min(4, path.count - i) {
+        if let s = String(validating: path[i..<(i + n)], as: UTF8.self) {
+          shown += s
+          i += n
+          continue next
+        }
+      }
+      let hex = String(path[i], radix: 16, uppercase: true)
+      shown += "\\x" + (hex.count < 2 ? "0" : "") + hex
+      i += 1
+    }
+    return shown
   }
 }
 
 extension IssueFile {
+  /// A file named by its bytes (`RawArguments`), shown as rows show it; not yet looked at.
+  public static func named(_ path: [UInt8]) -> IssueFile {
+    IssueFile(systemPath: path, display: IssueWalk.text(path), size: 0)
+  }
+
   /// `systemPath` as given (relative paths stay relative, so a working folder with a GBK name
   /// still works); `url` absolute and tidied (`./`, `..`), for the issue date in its folders.
   init(systemPath: [UInt8], display: String, size: Int, listingError: String? = nil) {

@@ -110,7 +110,7 @@ public enum Supervisor {
   /// are passed on to the child, and one that comes between two runs ends the batch instead
   /// of a restart.
   public static func supervise(
-    executable: URL, arguments: [String], say: (String) -> Void, cleanUp: (_ keeping: String?) -> Void
+    executable: URL, arguments: [[UInt8]], say: (String) -> Void, cleanUp: (_ keeping: String?) -> Void
   ) -> Outcome {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "baoxun-supervisor-\(getpid())-\(UUID().uuidString)")
@@ -233,7 +233,7 @@ final class SignalForwarder: @unchecked Sendable {
   /// without being reaped, so no signal can be sent to a process id that was already reused.
   /// (Foundation's `Process` is not used: it did not notice a child that ended through Swift's
   /// crash backtracer.)
-  func run(_ path: String, _ arguments: [String], _ environment: [String: String]) throws(SpawnError) -> Int32 {
+  func run(_ path: String, _ arguments: [[UInt8]], _ environment: [String: String]) throws(SpawnError) -> Int32 {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -243,7 +243,11 @@ final class SignalForwarder: @unchecked Sendable {
     posix_spawnattr_setsigmask(&attributes, &none)
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let argv = arguments.map { strdup($0) } + [nil]
+    // The arguments' own bytes (`RawArguments`): a GBK path decoded and re-encoded would name
+    // no file in the child.
+    let argv = arguments.map { bytes in
+      IssueWalk.withCPath(bytes) { strdup($0) }
+    } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
     var child: pid_t = 0

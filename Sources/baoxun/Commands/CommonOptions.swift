@@ -19,16 +19,25 @@ struct RulesOption: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-func readIssueText(_ path: String) throws -> (String, String) {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    Terminal.error("\(path): error: cannot read file")
+/// One issue file named on the command line, read by its own bytes (a GBK name works), and
+/// decoded; the name comes back as it is shown in rows.
+func readIssueText(_ path: String) throws -> (text: String, encoding: String, shown: String) {
+  let file = IssueFile.named(RawArguments.bytes(of: [path], in: RawArguments.current)[0])
+  let bytes: [UInt8]
+  do {
+    bytes = try IssueReader.read(file)
+  } catch {
+    let why =
+      error == .vanished ? "no such file"
+      : error == .notAFile ? "not a regular file (a folder?): give one issue file" : error.description
+    Terminal.error("\(file.display): error: \(why)")
     throw ExitCode(1)
   }
   do {
-    let d = try BaoxunKit.Decoder.decode([UInt8](data))
-    return (d.text, d.encoding.rawValue)
+    let d = try BaoxunKit.Decoder.decode(bytes)
+    return (d.text, d.encoding.rawValue, file.display)
   } catch {
-    Terminal.error("\(path): error: \(error.description)")
+    Terminal.error("\(file.display): error: \(error.description)")
     throw ExitCode(1)
   }
 }
@@ -44,7 +53,7 @@ func parseDate(_ text: String?) throws -> DateComponents? {
 /// The issue files under the given paths; a missing path is bad usage (exit 2).
 func findIssues(_ paths: [String]) throws -> [IssueFile] {
   do {
-    return try IssueFile.find(paths)
+    return try IssueFile.find(bytes: RawArguments.bytes(of: paths, in: RawArguments.current))
   } catch {
     Terminal.error("error: \(error.message)")
     throw ExitCode(2)

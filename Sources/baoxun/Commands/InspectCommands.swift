@@ -10,7 +10,7 @@ struct SegmentCommand: ParsableCommand {
   @Argument(help: "An issue file.") var file: String
 
   func run() throws {
-    let (text, _) = try readIssueText(file)
+    let (text, _, _) = try readIssueText(file)
     let articles = Segmenter().segment(Normalizer().normalize(text))
     print(SegmentDump.render(articles), terminator: "")
   }
@@ -55,10 +55,10 @@ struct ExplainCommand: ParsableCommand {
       Terminal.error("error: no rule '\(filter.text)' in \(rules.rules)\(hint)")
       throw ExitCode(2)
     }
-    let (text, encoding) = try readIssueText(file)
+    let (text, encoding, shown) = try readIssueText(file)
     let pipeline = Pipeline(book: book)
-    let date = try parseDate(date) ?? DateResolver.issueDate(fromPath: file)
-    let analysis = pipeline.analyze(text: text, issue: file, encoding: encoding, date: date)
+    let date = try parseDate(date) ?? DateResolver.issueDate(fromPath: shown)
+    let analysis = pipeline.analyze(text: text, issue: shown, encoding: encoding, date: date)
     let colour: Bool
     switch color {
     case .always: colour = true

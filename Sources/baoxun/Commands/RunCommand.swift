@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
       // /proc/self/exe is this very binary even if the file is rebuilt or deleted meanwhile.
       let executable = FileManager.default.fileExists(atPath: "/proc/self/exe")
         ? URL(fileURLWithPath: "/proc/self/exe") : Bundle.main.executableURL!
-      let arguments = CommandLine.arguments
+      let arguments = RawArguments.current
       let folder = URL(fileURLWithPath: out)
       // The child's progress line may be half drawn when it crashes: start on a clean line.
       let say = { (line: String) in Terminal.error((Terminal.stderrIsTTY ? "\r\u{1B}[K" : "") + line) }
@@ -98,7 +98,7 @@ struct RunCommand: ParsableCommand {
     // After a crash, the run before this one may have written part of the batch: its outputs
     // are taken over if its files still begin the listing (the listing comes first then).
     let resume = Supervisor.resumePoint()
-    let settings = Checkpoint.fingerprint(arguments: CommandLine.arguments, rules: URL(fileURLWithPath: rules.rules))
+    let settings = Checkpoint.fingerprint(arguments: RawArguments.current, rules: URL(fileURLWithPath: rules.rules))
     var files: [IssueFile] = []
     if resume != nil { files = try findIssues(paths) }
     let usable = resume.flatMap { $0.settings == settings && $0.begins(files) ? $0 : nil }
@@ -122,7 +122,7 @@ struct RunCommand: ParsableCommand {
           : "baoxun: the crashed run's outputs cannot be taken over (\(reason)): starting over")
     } else {
       do {
-        files = try IssueFile.find(paths)
+        files = try IssueFile.find(bytes: RawArguments.bytes(of: paths, in: RawArguments.current))
       } catch {
         sink.abandon()
         Terminal.error("error: \(error.message)")

@@ -64,6 +64,31 @@ import TestSupport
     #expect(records.officials.count > 10)
   }
 
+  /// Names that are neither UTF-8 nor GB18030 show their bad bytes as `\xNN`: with U+FFFD,
+  /// a\xFF.txt and a\xFE.txt gave rows no analyst could tell apart.
+  @Test func undecodableNamesShowTheirBytesAndStayApart() throws {
+    let (_, real, _) = try Self.archive()
+    for bad: UInt8 in [0xFF, 0xFE] {
+      let path = Array(real.path.utf8) + Array("/a".utf8) + [bad] + Array(".txt".utf8)
+      let fd = IssueWalk.withCPath(path) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+      try #require(fd >= 0)
+      close(fd)
+    }
+    let shown = try IssueFile.find([real.path]).map(\.display)
+    #expect(shown.contains("a\\xFE.txt") && shown.contains("a\\xFF.txt"))
+    #expect(IssueWalk.text([0x41, 0xE6, 0x8A, 0xA5, 0xFF]) == "A报\\xFF")
+  }
+
+  /// A folder typed in a GBK terminal arrives as bytes that are not UTF-8; the argument parser
+  /// hands over text with U+FFFD, and the path is taken back from the bytes.
+  @Test func gbkPathOnTheCommandLineIsFoundByItsBytes() throws {
+    let raw: [[UInt8]] = [Array("baoxun".utf8), Array("run".utf8), [0xB1, 0xA8], Array("--out".utf8), [0xCA, 0xD0]]
+    let decoded = raw.map { String(decoding: $0, as: UTF8.self) }
+    #expect(decoded[2] == decoded[4])
+    #expect(RawArguments.bytes(of: [decoded[2], decoded[4]], in: raw) == [[0xB1, 0xA8], [0xCA, 0xD0]])
+    #expect(RawArguments.bytes(of: ["run", "报纸"], in: raw) == [Array("run".utf8), Array("报纸".utf8)])
+  }
+
   /// The issue date is read from the folders whatever way the folder is written.
   @Test(arguments: ["/", "/.", "/./", "/../sub"])
   func folderWrittenAnyWayKeepsTheDateInItsPath(_ tail: String) throws {
