@@ -3,13 +3,20 @@ import Foundation
 /// A word list from `Rules/lexicons/NAME.txt`: one entry per line, `#` starts a comment.
 public struct Lexicon: Sendable {
   public var name: String
-  public var entries: [String]
+  public let entries: [String]
   public var file: String
+  /// An escaped alternation, longest entry first so PCRE2 prefers `常务副县长` over `副县长`.
+  /// Built once: every `{@NAME}` in every rule expands to it, and sorting the 430 surnames
+  /// again for each one was a tenth of loading the rules.
+  public let alternation: String
 
   public init(name: String, entries: [String], file: String) {
     self.name = name
     self.entries = entries
     self.file = file
+    let sorted = entries.map { (length: $0.unicodeScalars.count, entry: $0) }
+      .sorted { $0.length != $1.length ? $0.length > $1.length : $0.entry < $1.entry }
+    alternation = "(?:" + sorted.map { Self.escape($0.entry) }.joined(separator: "|") + ")"
   }
 
   public static func parse(name: String, text: String, file: String) -> Lexicon {
@@ -21,13 +28,6 @@ public struct Lexicon: Sendable {
       if !entry.isEmpty, seen.insert(entry).inserted { entries.append(entry) }
     }
     return Lexicon(name: name, entries: entries, file: file)
-  }
-
-  /// An escaped alternation, longest entry first so PCRE2 prefers `常务副县长` over `副县长`.
-  public var alternation: String {
-    let sorted = entries.sorted { $0.unicodeScalars.count != $1.unicodeScalars.count
-      ? $0.unicodeScalars.count > $1.unicodeScalars.count : $0 < $1 }
-    return "(?:" + sorted.map(Self.escape).joined(separator: "|") + ")"
   }
 
   static let special: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#"]
