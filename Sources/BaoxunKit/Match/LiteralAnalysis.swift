@@ -26,8 +26,22 @@ enum LiteralAnalysis {
   /// one already chosen (each of whose literals contains one of its literals) is left out.
   static func requirements(_ pattern: String) -> [[String]] {
     guard let node = try? PatternParser.parse(pattern) else { return [] }
+    return choose(facts(node))
+  }
+
+  /// `requirements`, and the sets whose literal every match holds at or after the place it
+  /// starts (what lookbehinds require is left out, since their text lies before that place):
+  /// a match cannot start after the last occurrence of such a set's literals.
+  static func requirementsAndForward(_ pattern: String) -> (all: [[String]], forward: [[String]]) {
+    guard let node = try? PatternParser.parse(pattern) else { return ([], []) }
+    let facts = both(node)
+    let all = choose(facts.all)
+    return (all, facts.forward.map(choose) ?? all)
+  }
+
+  private static func choose(_ facts: Facts) -> [[String]] {
     var chosen: [Set<Literal>] = []
-    for set in bySelectivity(facts(node).conjunction) where chosen.count < maxRequirements {
+    for set in bySelectivity(facts.conjunction) where chosen.count < maxRequirements {
       if !chosen.isEmpty && cost(set) > maxFurtherCost { break }
       if !chosen.contains(where: { implies($0, set) }) { chosen.append(set) }
     }
@@ -52,36 +66,55 @@ enum LiteralAnalysis {
     var best: Set<Literal>? { LiteralAnalysis.bySelectivity(conjunction).first }
   }
 
-  static func facts(_ node: PatternNode) -> Facts {
+  static func facts(_ node: PatternNode) -> Facts { both(node).all }
+
+  /// What is known of the texts a node can match, and the same with lookbehinds counted as
+  /// requiring nothing (see `requirementsAndForward`); nil when the node has no lookbehind,
+  /// so both are one, computed once.
+  static func both(_ node: PatternNode) -> (all: Facts, forward: Facts?) {
     switch node {
     case .char(let c):
-      return Facts(exact: [[c]])
+      return (Facts(exact: [[c]]), nil)
     case .oneOf(let chars):
-      return Facts(exact: Set(chars.map { [$0] }))
+      return (Facts(exact: Set(chars.map { [$0] })), nil)
     case .unknown:
-      return Facts(exact: nil)
+      return (Facts(exact: nil), nil)
     case .empty:
-      return Facts(exact: [[]])
-    case .look(let inner):
-      return Facts(exact: [[]], required: facts(inner).conjunction)
+      return (Facts(exact: [[]]), nil)
+    case .look(let inner, let behind):
+      let f = both(inner)
+      let all = Facts(exact: [[]], required: f.all.conjunction)
+      if behind { return (all, Facts(exact: [[]])) }
+      return (all, f.forward.map { Facts(exact: [[]], required: $0.conjunction) })
     case .concat(let items):
-      return concatenation(items.map(facts))
+      let parts = items.map(both)
+      let all = concatenation(parts.map(\.all))
+      guard parts.contains(where: { $0.forward != nil }) else { return (all, nil) }
+      return (all, concatenation(parts.map { $0.forward ?? $0.all }))
     case .alternation(let branches):
-      return alternation(branches.map(facts))
+      let parts = branches.map(both)
+      let all = alternation(parts.map(\.all))
+      guard parts.contains(where: { $0.forward != nil }) else { return (all, nil) }
+      return (all, alternation(parts.map { $0.forward ?? $0.all }))
     case .repeated(let inner, let min, let max):
-      let f = facts(inner)
-      if min == 0 {
-        if max == 0 { return Facts(exact: [[]]) }
-        if max == 1, let e = f.exact { return Facts(exact: e.union([[]])) }
-        return Facts(exact: nil)
-      }
-      var exact: Set<Literal>? = nil
-      if min == max, min <= 16, let e = f.exact {  // x{3} is xxx; x{1000} is not worth spelling out
-        exact = [[]]
-        for _ in 0..<min { exact = exact.flatMap { product($0, e) } }
-      }
-      return Facts(exact: exact, required: f.conjunction)
+      let f = both(inner)
+      return (repetition(f.all, min: min, max: max), f.forward.map { repetition($0, min: min, max: max) })
     }
+  }
+
+  /// `inner` repeated `min` to `max` times (nil: no upper bound).
+  static func repetition(_ f: Facts, min: Int, max: Int?) -> Facts {
+    if min == 0 {
+      if max == 0 { return Facts(exact: [[]]) }
+      if max == 1, let e = f.exact { return Facts(exact: e.union([[]])) }
+      return Facts(exact: nil)
+    }
+    var exact: Set<Literal>? = nil
+    if min == max, min <= 16, let e = f.exact {  // x{3} is xxx; x{1000} is not worth spelling out
+      exact = [[]]
+      for _ in 0..<min { exact = exact.flatMap { product($0, e) } }
+    }
+    return Facts(exact: exact, required: f.conjunction)
   }
 
   /// Branches: every match is a match of one branch, so what is known is the union of each

@@ -62,9 +62,10 @@ struct LiteralFinder: Sendable {
     Int((scalar &* 0x9E37_79B1) >> 16) & mask
   }
 
-  /// Calls `found` with the id of a word at every place where it occurs in `text`.
+  /// Calls `found` with the id of a word and where it starts, at every place where it occurs
+  /// in `text`, left to right.
   @inline(__always)
-  func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ found: (Int) -> Void) {
+  func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ found: (_ word: Int, _ at: Int) -> Void) {
     keys.withUnsafeBufferPointer { keys in
       tails.withUnsafeBufferPointer { tails in
         let n = text.count
@@ -81,7 +82,7 @@ struct LiteralFinder: Sendable {
             guard i + 1 + (end - start) <= n else { continue }
             var j = 0
             while start + j < end && tails[start + j] == text[i + 1 + j].value { j += 1 }
-            if start + j == end { found(Int(ids[k])) }
+            if start + j == end { found(Int(ids[k]), i) }
           }
         }
       }
@@ -91,7 +92,7 @@ struct LiteralFinder: Sendable {
   /// The words that occur in `text`, each once, ascending (for tests and tools).
   func words(in text: [Unicode.Scalar]) -> [Int] {
     var seen = Set<Int>()
-    text.withUnsafeBufferPointer { scan($0) { seen.insert($0) } }
+    text.withUnsafeBufferPointer { scan($0) { word, _ in seen.insert(word) } }
     return seen.sorted()
   }
 }

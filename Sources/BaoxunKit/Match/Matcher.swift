@@ -9,6 +9,9 @@ public final class Matcher {
   private var picks: [UInt64] = []
   /// The prefilter's working bitsets, reused from sentence to sentence.
   private var choice = Prefilter.Scratch()
+  /// Per sentence and rule, the last place a match can start (`Prefilter.limit`), or `noLimit`.
+  private var limits: [Int32] = []
+  private static let noLimit = Int32.max
   /// Whether to keep the overlap losers (for `explain` and coverage); a batch run has no use for
   /// them, and with many overlapping rules they were most of what the matcher allocated.
   public var keepsLosses = true
@@ -48,13 +51,18 @@ public final class Matcher {
           for (r, rule) in rules.enumerated() {
             let (w, bit) = (r / 64, UInt64(1) << UInt64(r % 64))
             for k in sentences.indices where picks[k * words + w] & bit != 0 {
+              let limit = limits[k * rules.count + r]
+              // A limit set with no literal in the sentence: the rule cannot match there.
+              guard limit >= 0 else { continue }
               let base = sentences[k].range.lowerBound
               let subject = UnsafeBufferPointer(rebasing: units[sentences[k].range])
               func string(_ lower: Int, _ upper: Int) -> String {
                 String(scalars: scalars[(base + lower)..<(base + upper)])
               }
               do throws(RegexError) {
-                try rule.regex.forEachMatch(in: subject, scratch: scratch) { ovector in
+                try rule.regex.forEachMatch(
+                  in: subject, scratch: scratch, startingBy: limit == Self.noLimit ? nil : Int(limit)
+                ) { ovector in
                   let (start, end) = (ovector[0], ovector[1])
                   guard start < end else { return }
                   var groups = GroupCaptures()
@@ -88,6 +96,9 @@ public final class Matcher {
   private func choose(_ sentences: [Sentence], in text: NormalizedText, words: Int) {
     picks.removeAll(keepingCapacity: true)
     picks.append(contentsOf: repeatElement(0, count: sentences.count * words))
+    let rules = book.rules.count
+    limits.removeAll(keepingCapacity: true)
+    limits.append(contentsOf: repeatElement(Self.noLimit, count: sentences.count * rules))
     for (k, sentence) in sentences.enumerated() {
       guard let prefilter else {
         for r in book.rules.indices { picks[k * words + r / 64] |= 1 << UInt64(r % 64) }
@@ -96,7 +107,15 @@ public final class Matcher {
       let scalars = text.scalars[sentence.range]
       // Most sentences need no rule at all, and the prefilter says so before PCRE2 is called.
       guard scalars.withUnsafeBufferPointer({ prefilter.candidates(in: $0, into: &choice) }) else { continue }
-      for w in 0..<words { picks[k * words + w] = choice.picked[w] }
+      for w in 0..<words {
+        picks[k * words + w] = choice.picked[w]
+        var rest = choice.picked[w]
+        while rest != 0 {
+          let r = w * 64 + rest.trailingZeroBitCount
+          rest &= rest - 1
+          if let limit = prefilter.limit(r, choice) { limits[k * rules + r] = Int32(clamping: limit) }
+        }
+      }
     }
   }
 }

@@ -10,8 +10,9 @@ indirect enum PatternNode: Equatable, Sendable {
   case unknown
   /// Zero-width and naming nothing: anchors, `\b`, negative lookarounds, comments.
   case empty
-  /// A positive lookahead or lookbehind: zero width, but its text must be in the subject.
-  case look(PatternNode)
+  /// A positive lookahead or lookbehind: zero width, but its text must be in the subject
+  /// (after the place it stands, or for a lookbehind before it).
+  case look(PatternNode, behind: Bool)
   case concat([PatternNode])
   case alternation([PatternNode])
   case repeated(PatternNode, min: Int, max: Int?)
@@ -93,7 +94,7 @@ struct PatternParser {
 
   private mutating func group() throws(Unsupported) -> PatternNode {
     i += 1  // (
-    enum Kind { case group, look, negative }
+    enum Kind { case group, look, lookbehind, negative }
     var kind = Kind.group
     if peek == "*" { throw fail() }  // verbs and (*pla:…) forms
     if peek == "?" {
@@ -102,7 +103,7 @@ struct PatternParser {
       case (":", _), (">", _), ("|", _): i += 1
       case ("=", _): kind = .look; i += 1
       case ("!", _): kind = .negative; i += 1
-      case ("<", "="): kind = .look; i += 2
+      case ("<", "="): kind = .lookbehind; i += 2
       case ("<", "!"): kind = .negative; i += 2
       case ("<", _), ("P", "<"), ("'", _):
         i += peek == "P" ? 2 : 1
@@ -125,7 +126,8 @@ struct PatternParser {
     guard peek == ")" else { throw fail() }
     i += 1
     switch kind {
-    case .look: return .look(inner)
+    case .look: return .look(inner, behind: false)
+    case .lookbehind: return .look(inner, behind: true)
     case .negative: return .empty
     case .group: return inner
     }

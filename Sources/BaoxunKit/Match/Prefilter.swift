@@ -17,6 +17,10 @@ public struct Prefilter: Sendable {
   let conditionMasks: [UInt64]
   /// For each rule, the conditions that must also be hit (its second and later sets).
   let conditionsOf: [[Int]]
+  /// For each rule, its `limitLiterals` as literal numbers: no match of the rule starts after
+  /// the last occurrence of any set's literals (`limit`).
+  let limitSets: [[[Int]]]
+  let literalCount: Int
 
   public init(_ rules: [Rule]) {
     words = max(1, (rules.count + 63) / 64)
@@ -52,6 +56,10 @@ public struct Prefilter: Sendable {
       }
       conditionsOf.append(conditions)
     }
+    // After the required sets, so that their literals keep their numbers; a limit set's own
+    // literals are found too, but set no rule's bit.
+    limitSets = rules.map { rule in rule.limitLiterals.filter { !$0.isEmpty }.map { $0.map(index) } }
+    literalCount = literals.count
     finder = LiteralFinder(literals)
     conditionWords = max(1, (conditionCount + 63) / 64)
     var masks = [UInt64](repeating: 0, count: literals.count * words)
@@ -70,6 +78,8 @@ public struct Prefilter: Sendable {
   struct Scratch {
     var picked: [UInt64] = []
     var conditions: [UInt64] = []
+    /// Per literal, where its last occurrence in the sentence starts, or -1.
+    var last: [Int32] = []
   }
 
   /// Sets `scratch.picked` to the bitset of rules to run on `sentence`; returns false when that
@@ -80,34 +90,52 @@ public struct Prefilter: Sendable {
     if scratch.conditions.count != conditionWords {
       scratch.conditions = [UInt64](repeating: 0, count: conditionWords)
     }
+    if scratch.last.count != literalCount { scratch.last = [Int32](repeating: -1, count: literalCount) }
     let (words, conditionWords) = (self.words, self.conditionWords)
     scratch.picked.withUnsafeMutableBufferPointer { picked in
       scratch.conditions.withUnsafeMutableBufferPointer { hit in
-        for w in 0..<words { picked[w] = always[w] }
-        for w in 0..<conditionWords { hit[w] = 0 }
-        masks.withUnsafeBufferPointer { masks in
-          conditionMasks.withUnsafeBufferPointer { conditionMasks in
-            finder.scan(sentence) { literal in
-              for w in 0..<words { picked[w] |= masks[literal * words + w] }
-              for w in 0..<conditionWords { hit[w] |= conditionMasks[literal * conditionWords + w] }
+        scratch.last.withUnsafeMutableBufferPointer { last in
+          for w in 0..<words { picked[w] = always[w] }
+          for w in 0..<conditionWords { hit[w] = 0 }
+          for l in 0..<last.count { last[l] = -1 }
+          masks.withUnsafeBufferPointer { masks in
+            conditionMasks.withUnsafeBufferPointer { conditionMasks in
+              finder.scan(sentence) { literal, at in
+                last[literal] = Int32(truncatingIfNeeded: at)
+                for w in 0..<words { picked[w] |= masks[literal * words + w] }
+                for w in 0..<conditionWords { hit[w] |= conditionMasks[literal * conditionWords + w] }
+              }
             }
           }
-        }
-        // A rule whose first set was hit still needs each of its further sets.
-        for w in 0..<words {
-          var rest = picked[w]
-          while rest != 0 {
-            let bit = rest.trailingZeroBitCount
-            rest &= rest - 1
-            for c in conditionsOf[w * 64 + bit] where hit[c / 64] & (1 << UInt64(c % 64)) == 0 {
-              picked[w] &= ~(1 << UInt64(bit))
-              break
+          // A rule whose first set was hit still needs each of its further sets.
+          for w in 0..<words {
+            var rest = picked[w]
+            while rest != 0 {
+              let bit = rest.trailingZeroBitCount
+              rest &= rest - 1
+              for c in conditionsOf[w * 64 + bit] where hit[c / 64] & (1 << UInt64(c % 64)) == 0 {
+                picked[w] &= ~(1 << UInt64(bit))
+                break
+              }
             }
           }
         }
       }
     }
     return scratch.picked.contains { $0 != 0 }
+  }
+
+  /// The last place in the sentence last given to `candidates` where a match of rule `r` can
+  /// start: nil when the rule has no limit sets, below 0 when one of them was not hit at all.
+  func limit(_ r: Int, _ scratch: Scratch) -> Int? {
+    guard !limitSets[r].isEmpty else { return nil }
+    var limit = Int.max
+    for set in limitSets[r] {
+      var lastOfSet = -1
+      for l in set { lastOfSet = max(lastOfSet, Int(scratch.last[l])) }
+      limit = min(limit, lastOfSet)
+    }
+    return limit
   }
 
   /// The indices of the rules to run on `sentence`, ascending.

@@ -47,7 +47,7 @@ public final class CompiledRegex: @unchecked Sendable {
     let units = pattern.unicodeScalars.map(\.value)
     let compiled = units.withUnsafeBufferPointer { buffer in
       pcre2_compile_32(
-        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES), &errorCode, &errorOffset,
+        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT), &errorCode, &errorOffset,
         nil)
     }
     guard let compiled else { throw .compile(message: pcre2Message(errorCode), offset: errorOffset) }
@@ -94,15 +94,20 @@ public final class CompiledRegex: @unchecked Sendable {
   /// must be Unicode scalars (they are not checked again). PCRE2 sets the groups past the last
   /// one that took part to unset, so every pair up to the scratch's size can be read.
   @inline(__always)
+  /// With `startingBy`, only matches that start at or before that offset are sought (PCRE2's
+  /// offset limit): the search stops there instead of trying every later place.
   public func forEachMatch(
-    in subject: UnsafeBufferPointer<UInt32>, scratch: MatchScratch,
+    in subject: UnsafeBufferPointer<UInt32>, scratch: MatchScratch, startingBy limit: Int? = nil,
     _ body: (UnsafeMutablePointer<Int>) -> Void
   ) throws(RegexError) {
     var start = 0
     let length = subject.count
+    let last = min(length, limit ?? length)
+    // PCRE2_UNSET (all bits set) when there is no limit: the context is the scratch's, reused.
+    pcre2_set_offset_limit_32(scratch.context, limit ?? -1)
     let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
     let ovector = pcre2_get_ovector_pointer_32(scratch.matchData)!
-    while start <= length, try matchOnce(base, length, from: start, scratch) {
+    while start <= last, try matchOnce(base, length, from: start, scratch) {
       body(ovector)
       start = ovector[0] == ovector[1] ? ovector[1] + 1 : ovector[1]
     }

@@ -47,4 +47,8 @@ public struct Rule: Sendable {
   /// Sets of literals a sentence must all hit (one literal of each) for the rule to match there,
   /// most selective first; empty when the rule cannot be filtered and always runs.
   public var requiredLiterals: [[String]]
+  /// Sets of literals of which every match holds one at or after the place it starts (the
+  /// required sets, less what lookbehinds require): no match starts after the last of them, so
+  /// PCRE2 need not search the rest of the sentence.
+  public var limitLiterals: [[String]] = []
 }

@@ -236,9 +236,10 @@ struct RuleLoader {
         "rule '\(id)' has no example: add one under 'examples:' with the fields it must produce"))
     }
     let groups = regex.groupNames.filter { fields.contains($0.name) }
+    let literals = LiteralAnalysis.requirementsAndForward(expansion.pattern)
     return Rule(id: id, record: record, priority: priority, source: source, regex: regex,
       fieldGroups: groups, set: set, examples: examples, location: at,
-      requiredLiterals: LiteralAnalysis.requirements(expansion.pattern))
+      requiredLiterals: literals.all, limitLiterals: literals.forward)
   }
 
   mutating func readExamples(

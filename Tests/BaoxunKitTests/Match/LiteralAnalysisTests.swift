@@ -46,6 +46,18 @@ import Testing
     #expect(sets("(?<=^|，)\\d+") == [])
   }
 
+  /// The sets that bound where a match can start leave out what a lookbehind needs: that text
+  /// lies before the match. What a lookahead needs is after it, so it stays.
+  @Test func forwardSetsLeaveOutWhatLookbehindsNeed() {
+    let behind = LiteralAnalysis.requirementsAndForward("(?<=召开)\\p{sc=Han}{2,8}会议")
+    #expect(Set(behind.all) == [["召开"], ["会议"]])
+    #expect(behind.forward == [["会议"]])
+    let ahead = LiteralAnalysis.requirementsAndForward("\\d+(?=万元)")
+    #expect(ahead.all == [["万元"]] && ahead.forward == [["万元"]])
+    let nested = LiteralAnalysis.requirementsAndForward("(?=(?<=区委)书记)\\p{sc=Han}+")
+    #expect(nested.forward == [["书记"]])
+  }
+
   @Test func smallClassesAndEscapesAreLiterals() {
     #expect(sets("[县市]委") == [["县委", "市委"]])
     #expect(sets("GDP\\(亿\\)") == [["GDP(亿)"]])

@@ -73,6 +73,27 @@ import Testing
     }
   }
 
+  /// Stronger than the records: every match and every overlap loss, with its groups, is the
+  /// same when PCRE2 stops at the last literal a match needs (`Rule.limitLiterals`) as when it
+  /// searches every sentence to its end.
+  @Test func matchesAreTheSameWhenTheSearchStopsAtTheLastLiteral() throws {
+    let book = try RuleBook.load(from: RepoPaths.rules)
+    #expect(book.rules.filter { !$0.limitLiterals.isEmpty }.count > book.rules.count / 2)
+    let pipeline = Pipeline(book: book, usePrefilter: true)
+    let (limited, plain) = (pipeline.makeMatcher(), Matcher(book: book, usePrefilter: false))
+    var matches = 0
+    for file in try IssueFile.find([RepoPaths.corpus.appendingPathComponent("issues").path]) {
+      let text = try Decoder.decode([UInt8](Data(contentsOf: file.url))).text
+      let analysis = pipeline.analyze(text: text, issue: file.display, matcher: limited)
+      let sentences = analysis.sentences.map(\.sentence)
+      for (a, b) in zip(analysis.sentences.map(\.matches), plain.match(sentences, in: analysis.text)) {
+        #expect(a.kept == b.kept && a.lost == b.lost && a.failures == b.failures)
+        matches += a.kept.count
+      }
+    }
+    #expect(matches > 500)
+  }
+
   @Test func candidatesNeedEveryRequiredSet() throws {
     let book = try RuleBook.load(from: RepoPaths.rules)
     let prefilter = Prefilter(book.rules)

@@ -15,6 +15,25 @@ import Testing
     #expect(m[0].groups[amount] == 10..<15)
   }
 
+  /// With an offset limit, matches that start after it are not sought; one starting exactly
+  /// there is found, and the limit does not stay on the scratch for the next search.
+  @Test func searchStopsAtTheOffsetLimit() throws {
+    let r = try CompiledRegex("书记\\p{sc=Han}")
+    let scratch = MatchScratch()
+    let text = Array("区委书记王明和县委书记李强".unicodeScalars).map(\.value)  // 书记 at 2 and 9
+    func starts(_ limit: Int?) throws -> [Int] {
+      var found: [Int] = []
+      try text.withUnsafeBufferPointer { subject in
+        try r.forEachMatch(in: subject, scratch: scratch, startingBy: limit) { found.append($0[0]) }
+      }
+      return found
+    }
+    #expect(try starts(9) == [2, 9])
+    #expect(try starts(8) == [2])
+    #expect(try starts(1) == [])
+    #expect(try starts(nil) == [2, 9])
+  }
+
   /// Group names are read from the 32-bit name table: a name in Chinese comes back whole.
   @Test func nonASCIIGroupNamesAreReadBack() throws {
     let r = try CompiledRegex(#"(?<金额>\d+)元(?<x>)"#)
