@@ -6,16 +6,24 @@ public enum CSVWriter {
   public static func append(row: [String], to out: inout [UInt8]) {
     for (i, field) in row.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
-      let bytes = field.utf8
-      if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
+      var field = field
+      // The field's own UTF-8 storage, copied whole when it needs no quotes (nearly always).
+      field.withUTF8 { bytes in
+        var plain = true
+        for b in bytes where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A {
+          plain = false
+          break
+        }
+        guard !plain else {
+          out.append(contentsOf: bytes)
+          return
+        }
         out.append(0x22)
         for b in bytes {
           if b == 0x22 { out.append(0x22) }
           out.append(b)
         }
         out.append(0x22)
-      } else {
-        out.append(contentsOf: bytes)
       }
     }
     out.append(0x0D)

@@ -183,19 +183,20 @@ public final class OutputSink: @unchecked Sendable {
     let tables = RowBuilder.rows(records)
     // In `Table` order, not the dictionary's, which changes from run to run: JSONL interleaves
     // the tables in one file, and two runs must give the same bytes.
+    var jsonl: [UInt8] = []
     for table in Table.allCases {
       guard let rows = tables[table], !rows.isEmpty else { continue }
       added[table] = rows.count
       if format == .jsonl && table != .errors {
-        for row in rows {
-          JSONLWriter.append(row: row, table: table, to: &chunks["records.jsonl", default: []])
-        }
+        for row in rows { JSONLWriter.append(row: row, table: table, to: &jsonl) }
       } else {
-        for row in rows {
-          CSVWriter.append(row: row, to: &chunks["\(table.rawValue).csv", default: []])
-        }
+        // A local buffer per table: looking the file up for every row hashed its name each time.
+        var csv: [UInt8] = []
+        for row in rows { CSVWriter.append(row: row, to: &csv) }
+        chunks["\(table.rawValue).csv"] = csv
       }
     }
+    if !jsonl.isEmpty { chunks["records.jsonl"] = jsonl }
     lock.lock()
     defer { lock.unlock() }
     // Tables in a fixed order, so that a failure leaves the same files written on every run.
