@@ -47,8 +47,8 @@ public final class CompiledRegex: @unchecked Sendable {
     let units = pattern.unicodeScalars.map(\.value)
     let compiled = units.withUnsafeBufferPointer { buffer in
       pcre2_compile_32(
-        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT), &errorCode, &errorOffset,
-        nil)
+        buffer.baseAddress, buffer.count, UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT),
+        &errorCode, &errorOffset, nil)
     }
     guard let compiled else { throw .compile(message: pcre2Message(errorCode), offset: errorOffset) }
     return compiled
@@ -93,9 +93,9 @@ public final class CompiledRegex: @unchecked Sendable {
   /// is allocated per match, which is what the matcher's inner loop needs. The subject's values
   /// must be Unicode scalars (they are not checked again). PCRE2 sets the groups past the last
   /// one that took part to unset, so every pair up to the scratch's size can be read.
-  @inline(__always)
   /// With `startingBy`, only matches that start at or before that offset are sought (PCRE2's
   /// offset limit): the search stops there instead of trying every later place.
+  @inline(__always)
   public func forEachMatch(
     in subject: UnsafeBufferPointer<UInt32>, scratch: MatchScratch, startingBy limit: Int? = nil,
     _ body: (UnsafeMutablePointer<Int>) -> Void
