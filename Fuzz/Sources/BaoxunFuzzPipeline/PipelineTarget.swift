@@ -22,11 +22,21 @@ enum PipelineTarget {
   }()
   /// libFuzzer calls the target on one thread, so one matcher (PCRE2 scratch memory) serves all inputs.
   nonisolated(unsafe) static let matcher = pipeline.makeMatcher()
+  /// Every rule on every sentence, searched to the end: what the prefilter and the offset
+  /// limit it sets must not change.
+  nonisolated(unsafe) static let plain = Matcher(book: pipeline.book, usePrefilter: false)
 
   static func run(_ bytes: [UInt8]) {
     let text = (try? BaoxunKit.Decoder.decode(bytes).text) ?? String(decoding: bytes, as: UTF8.self)
     let length = text.unicodeScalars.count
-    let records = pipeline.analyze(text: text, issue: "fuzz.txt", matcher: matcher).records
+    let analysis = pipeline.analyze(text: text, issue: "fuzz.txt", matcher: matcher)
+    let records = analysis.records
+    // Failures may differ (a match limit hit only after the last literal is never reached with
+    // the prefilter); the matches may not.
+    let unfiltered = plain.match(analysis.sentences.map(\.sentence), in: analysis.text)
+    for (a, b) in zip(analysis.sentences.map(\.matches), unfiltered) {
+      precondition(a.kept == b.kept && a.lost == b.lost, "pipeline: the prefilter changed the matches")
+    }
     let spans =
       records.articles.map(\.provenance) + records.officials.map(\.provenance)
       + records.events.map(\.provenance) + records.projects.map(\.provenance)
