@@ -33,9 +33,12 @@ extension Aggregator {
     }
   }
 
+  /// Two to six Chinese characters, or a transliterated name of two dotted parts
+  /// (艾尔肯·吐尔逊, 古丽米热·阿不都热合曼), which runs longer.
   func isPlausibleName(_ name: String) -> Bool {
     let scalars = name.unicodeScalars
-    guard (2...6).contains(scalars.count), !Self.notNames.contains(name) else { return false }
+    let longest = scalars.contains("·") ? 16 : 6
+    guard (2...longest).contains(scalars.count), !Self.notNames.contains(name) else { return false }
     return scalars.allSatisfy { $0.properties.isIdeographic || $0 == "·" }
   }
 

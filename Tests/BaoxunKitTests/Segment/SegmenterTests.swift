@@ -104,6 +104,16 @@ import Testing
     #expect(a[0].sentences.contains { $0.text == "■2018年工作回顾" })
   }
 
+  /// A masthead gives the page number where others give the weekday, with the paper's name on
+  /// its own line or before the date: neither becomes a headline or a kicker.
+  @Test func mastheadWithAPageNumberInsteadOfAWeekday() {
+    for head in ["岚山报\n2025年4月24日 第3版 经济", "浔东新闻\n中共桂中市浔东区委机关报 2025年6月10日 第2版 要闻"] {
+      let a = segment(head + "\n\n我县赴成都举办投资环境推介会\n\n本报讯（记者 冉静）4月22日，推介会在成都举行。\n")
+      #expect(a.map { $0.headline?.text } == ["我县赴成都举办投资环境推介会"])
+      #expect(a.first?.kicker == nil, "\(head)")
+    }
+  }
+
   @Test func longSubheadlineStaysInItsHeadlineGroup() {
     let a = segment("""
       本报讯（记者 何嘉树）钟立新表示，我市将认真贯彻落实省委省政府决策部署和此次检查指导的要
