@@ -1,4 +1,5 @@
 import ArgumentParser
+import BaoxunKit
 import Foundation
 
 @main
@@ -14,7 +15,8 @@ struct Baoxun: ParsableCommand {
   /// Exit codes are part of the contract: 0 all processed, 1 some files failed, 2 bad usage or rules.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      // Each argument that is not UTF-8 reaches the parser marked with its bytes (RawArguments).
+      var command = try parseAsRoot(Array(RawArguments.forParser(RawArguments.current).dropFirst()))
       try command.run()
     } catch {
       let code = exitCode(for: error)

@@ -100,6 +100,7 @@ public final class CompiledRegex: @unchecked Sendable {
     in subject: UnsafeBufferPointer<UInt32>, scratch: MatchScratch, startingBy limit: Int? = nil,
     _ body: (UnsafeMutablePointer<Int>) -> Void
   ) throws(RegexError) {
+    precondition(limit.map { $0 >= 0 } ?? true, "an offset limit cannot be negative")
     var start = 0
     let length = subject.count
     let last = min(length, limit ?? length)

@@ -2,9 +2,13 @@ import Foundation
 
 /// The command line as the bytes the shell passed. Swift decodes arguments as UTF-8 and
 /// replaces what is not (a GBK folder name typed in a GBK terminal, or pasted from a listing of
-/// a Windows zip), so a path must be taken from here to be opened, and a child process must be
-/// given these bytes, not the decoded text.
+/// a Windows zip) with U+FFFD, and different GBK names decode alike. So the argument parser is
+/// given each such argument as a marker and its bytes in hex (`forParser`), which keeps every
+/// value in its own place, and a path is opened by the bytes its value stands for (`bytes`).
 public enum RawArguments {
+  /// U+F8FF, a private-use character no typed path starts with.
+  static let marker: Character = "\u{F8FF}"
+
   /// This process's arguments, its own name first.
   public static var current: [[UInt8]] {
     (0..<Int(CommandLine.argc)).map { i in
@@ -13,20 +17,30 @@ public enum RawArguments {
     }
   }
 
-  /// The bytes behind each of `values` (what the argument parser made of some of `raw`, in
-  /// command-line order). A value that is valid text is its own UTF-8; one with a replacement
-  /// character is the next argument after the previous such one that is not UTF-8 and decodes
-  /// to it, so two GBK names that decode alike still reach their own files.
-  public static func bytes(of values: [String], in raw: [[UInt8]]) -> [[UInt8]] {
-    var next = 1
-    return values.map { value in
-      guard value.unicodeScalars.contains("\u{FFFD}") else { return Array(value.utf8) }
-      for i in next..<max(next, raw.count)
-      where String(validating: raw[i], as: UTF8.self) == nil && String(decoding: raw[i], as: UTF8.self) == value {
-        next = i + 1
-        return raw[i]
-      }
-      return Array(value.utf8)
+  /// The arguments as the parser should see them: text as it is, anything else as the marker
+  /// and its bytes in hex.
+  public static func forParser(_ raw: [[UInt8]]) -> [String] {
+    raw.map { bytes in
+      String(validating: bytes, as: UTF8.self)
+        ?? String(marker) + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
+  }
+
+  /// The bytes a parsed value stands for: its own UTF-8, or the bytes `forParser` marked.
+  public static func bytes(_ value: String) -> [UInt8] {
+    guard let hex = marked(value) else { return Array(value.utf8) }
+    func digit(_ c: UInt8) -> UInt8 { c <= UInt8(ascii: "9") ? c - UInt8(ascii: "0") : c - UInt8(ascii: "a") + 10 }
+    return stride(from: 0, to: hex.count, by: 2).map { digit(hex[$0]) << 4 | digit(hex[$0 + 1]) }
+  }
+
+  /// Whether a parsed value came from an argument that is not UTF-8 (`forParser`).
+  public static func isBytes(_ value: String) -> Bool { marked(value) != nil }
+
+  private static func marked(_ value: String) -> [UInt8]? {
+    guard value.first == marker else { return nil }
+    let hex = Array(value.dropFirst().utf8)
+    guard hex.count % 2 == 0, !hex.isEmpty, hex.allSatisfy({ UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0
+      || UInt8(ascii: "a")...UInt8(ascii: "f") ~= $0 }) else { return nil }
+    return hex
   }
 }

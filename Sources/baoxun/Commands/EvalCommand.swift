@@ -14,6 +14,8 @@ struct EvalCommand: ParsableCommand {
   @Flag(name: .long, help: "Scores only, no misses or false alarms.") var quiet = false
   @Flag(name: .long, help: "Scores as JSON.") var json = false
 
+  func validate() throws { try requireText(gold, "--gold") }
+
   func run() throws {
     let book = try rules.load()
     let golds: [String: GoldFile]

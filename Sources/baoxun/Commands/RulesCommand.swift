@@ -94,6 +94,7 @@ struct RulesDiffCommand: ParsableCommand {
 
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    try requireText(against, "--against")
   }
 
   func run() throws {

@@ -38,6 +38,7 @@ struct RunCommand: ParsableCommand {
 
   func validate() throws {
     if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    try requireText(out, "--out")
   }
 
   /// The batch runs in a child process that this one starts again without any file it crashed
@@ -122,7 +123,7 @@ struct RunCommand: ParsableCommand {
           : "baoxun: the crashed run's outputs cannot be taken over (\(reason)): starting over")
     } else {
       do {
-        files = try IssueFile.find(bytes: RawArguments.bytes(of: paths, in: RawArguments.current))
+        files = try IssueFile.find(bytes: paths.map(RawArguments.bytes))
       } catch {
         sink.abandon()
         Terminal.error("error: \(error.message)")

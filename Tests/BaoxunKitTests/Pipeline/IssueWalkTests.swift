@@ -79,14 +79,18 @@ import TestSupport
     #expect(IssueWalk.text([0x41, 0xE6, 0x8A, 0xA5, 0xFF]) == "A报\\xFF")
   }
 
-  /// A folder typed in a GBK terminal arrives as bytes that are not UTF-8; the argument parser
-  /// hands over text with U+FFFD, and the path is taken back from the bytes.
-  @Test func gbkPathOnTheCommandLineIsFoundByItsBytes() throws {
+  /// A folder typed in a GBK terminal arrives as bytes that are not UTF-8, and different GBK
+  /// names decode alike (报纸 and 市 both become U+FFFD pairs): the parser gets each marked with
+  /// its own bytes, so every value keeps its place and its bytes.
+  @Test func argumentsThatAreNotUTF8KeepTheirBytesThroughTheParser() throws {
     let raw: [[UInt8]] = [Array("baoxun".utf8), Array("run".utf8), [0xB1, 0xA8], Array("--out".utf8), [0xCA, 0xD0]]
-    let decoded = raw.map { String(decoding: $0, as: UTF8.self) }
-    #expect(decoded[2] == decoded[4])
-    #expect(RawArguments.bytes(of: [decoded[2], decoded[4]], in: raw) == [[0xB1, 0xA8], [0xCA, 0xD0]])
-    #expect(RawArguments.bytes(of: ["run", "报纸"], in: raw) == [Array("run".utf8), Array("报纸".utf8)])
+    #expect(String(decoding: raw[2], as: UTF8.self) == String(decoding: raw[4], as: UTF8.self))
+    let parsed = RawArguments.forParser(raw)
+    #expect(parsed[1] == "run" && parsed[3] == "--out")
+    #expect(parsed[2] != parsed[4])
+    #expect(parsed.map(RawArguments.bytes) == raw)
+    #expect(RawArguments.isBytes(parsed[2]) && !RawArguments.isBytes("报纸"))
+    #expect(RawArguments.bytes("报纸") == Array("报纸".utf8))
   }
 
   /// The issue date is read from the folders whatever way the folder is written.
