@@ -80,6 +80,8 @@ public struct Prefilter: Sendable {
     var conditions: [UInt64] = []
     /// Per literal, where its last occurrence in the sentence starts, or -1.
     var last: [Int32] = []
+    /// The literals `last` holds a place for, so the next sentence clears only those.
+    var seen: [Int32] = []
   }
 
   /// Sets `scratch.picked` to the bitset of rules to run on `sentence`; returns false when that
@@ -90,17 +92,22 @@ public struct Prefilter: Sendable {
     if scratch.conditions.count != conditionWords {
       scratch.conditions = [UInt64](repeating: 0, count: conditionWords)
     }
-    if scratch.last.count != literalCount { scratch.last = [Int32](repeating: -1, count: literalCount) }
+    if scratch.last.count != literalCount {
+      scratch.last = [Int32](repeating: -1, count: literalCount)
+      scratch.seen.removeAll()
+    }
+    for l in scratch.seen { scratch.last[Int(l)] = -1 }
+    scratch.seen.removeAll(keepingCapacity: true)
     let (words, conditionWords) = (self.words, self.conditionWords)
     scratch.picked.withUnsafeMutableBufferPointer { picked in
       scratch.conditions.withUnsafeMutableBufferPointer { hit in
         scratch.last.withUnsafeMutableBufferPointer { last in
           for w in 0..<words { picked[w] = always[w] }
           for w in 0..<conditionWords { hit[w] = 0 }
-          for l in 0..<last.count { last[l] = -1 }
           masks.withUnsafeBufferPointer { masks in
             conditionMasks.withUnsafeBufferPointer { conditionMasks in
               finder.scan(sentence) { literal, at in
+                if last[literal] < 0 { scratch.seen.append(Int32(literal)) }
                 last[literal] = Int32(truncatingIfNeeded: at)
                 for w in 0..<words { picked[w] |= masks[literal * words + w] }
                 for w in 0..<conditionWords { hit[w] |= conditionMasks[literal * conditionWords + w] }
