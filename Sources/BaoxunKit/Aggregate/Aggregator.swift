@@ -61,28 +61,29 @@ public struct Aggregator: Sendable {
 
   struct Context {
     let input: AggregationInput
-    let reporters: Set<String>
+    let reporters: Set<ByteKey>
     var officials: [Official] = []
-    var officialIndex: [String: Int] = [:]
-    var officialArticles: [String: Set<Int>] = [:]
+    var officialIndex: [ByteKey: Int] = [:]
+    /// The articles each official is named in, in step with `officials`, each article once.
+    var officialArticles: [[Int]] = []
     var amounts: [Amount] = []
-    var amountKeys = Set<String>()
+    var amountKeys = Set<ByteKey>()
     var jobs: [JobCount] = []
-    var jobKeys = Set<String>()
+    var jobKeys = Set<ByteKey>()
     var projects: [Project] = []
-    var projectIndex: [String: Int] = [:]
+    var projectIndex: [ByteKey: Int] = [:]
     /// Each project's name prepared for the abbreviation test, kept in step with `projects`.
     var projectForms: [AbbreviationForm] = []
     var events: [Event] = []
-    var eventIndex: [String: Int] = [:]
+    var eventIndex: [ByteKey: Int] = [:]
     /// Each event's name prepared for the abbreviation test, kept in step with `events`.
     var eventForms: [AbbreviationForm] = []
     var eventArticles: [Int] = []
 
     init(input: AggregationInput) {
       self.input = input
-      var names = Set(input.articles.flatMap(\.byline))
-      names.formUnion(Byline.creditedNames(in: input.text.scalars[...]))
+      var names = Set(input.articles.flatMap(\.byline).map(ByteKey.init))
+      names.formUnion(Byline.creditedNames(in: input.text.scalars[...]).map(ByteKey.init))
       reporters = names
     }
 
@@ -115,7 +116,7 @@ public struct Aggregator: Sendable {
       value: q.value, high: q.high, unit: unit, qualifier: qualifier, bound: q.bound,
       kind: m.field("kind") ?? "", subject: m.field("subject") ?? "")
     let key = "\(m.text)|\(q.value?.fastPlainString ?? "")|\(unit)|\(amount.subject)"
-    if c.amountKeys.insert(key).inserted { c.amounts.append(amount) }
+    if c.amountKeys.insert(ByteKey(key)).inserted { c.amounts.append(amount) }
   }
 
   func addJob(_ m: Mention, _ s: MatchedSentence, _ c: inout Context) {
@@ -125,6 +126,6 @@ public struct Aggregator: Sendable {
       value: q.value, qualifier: q.qualifier.isEmpty ? (m.field("qualifier") ?? "") : q.qualifier,
       bound: q.bound, subject: m.field("subject") ?? "")
     let key = "\(m.text)|\(q.value?.fastPlainString ?? "")|\(job.subject)"
-    if c.jobKeys.insert(key).inserted { c.jobs.append(job) }
+    if c.jobKeys.insert(ByteKey(key)).inserted { c.jobs.append(job) }
   }
 }

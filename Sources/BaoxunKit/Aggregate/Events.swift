@@ -12,10 +12,10 @@ extension Aggregator {
       var name = prefix + TextKeys.trimming(Self.itemEdges, raw)
       if !suffix.isEmpty, !name.hasSuffix(suffix) { name += suffix }
       guard name.unicodeScalars.count >= 4 else { continue }
-      let key = TextKeys.key(name)
+      let key = ByteKey(TextKeys.key(name))
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
       // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name.
-      if c.eventIndex[key] == nil, case let form = AbbreviationForm(key), let i = c.eventForms.firstIndex(where: {
+      if c.eventIndex[key] == nil, case let form = AbbreviationForm(key.text), let i = c.eventForms.firstIndex(where: {
         form.abbreviates($0) || $0.abbreviates(form)
       }) {
         if name.count > c.events[i].name.count {
@@ -44,8 +44,8 @@ extension Aggregator {
     var events = c.events
     // Each article's officials, in the order officials were found, gathered in one pass.
     var named: [Int: [String]] = [:]
-    for official in c.officials {
-      for article in c.officialArticles[official.name] ?? [] { named[article, default: []].append(official.name) }
+    for (i, official) in c.officials.enumerated() {
+      for article in c.officialArticles[i] { named[article, default: []].append(official.name) }
     }
     var claimed = Set<Int>()
     for (i, article) in c.eventArticles.enumerated() where claimed.insert(article).inserted {

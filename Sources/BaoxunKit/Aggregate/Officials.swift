@@ -11,8 +11,9 @@ extension Aggregator {
     let role = m.field("role")
     for (raw, range) in people {
       let name = TextKeys.without([" "], in: raw)
-      guard isPlausibleName(name), !c.reporters.contains(name) else { continue }
-      if let i = c.officialIndex[name] {
+      let key = ByteKey(name)
+      guard isPlausibleName(name), !c.reporters.contains(key) else { continue }
+      if let i = c.officialIndex[key] {
         var o = c.officials[i]
         for t in titles where !o.titles.contains(t) { o.titles.append(t) }
         for org in titles.compactMap(organization) where !o.organizations.contains(org) {
@@ -22,49 +23,62 @@ extension Aggregator {
         o.mentions += 1
         c.officials[i] = o
       } else {
-        c.officialIndex[name] = c.officials.count
+        c.officialIndex[key] = c.officials.count
+        c.officialArticles.append([])
         var seen = Set<String>()
         let orgs = titles.compactMap(organization).filter { seen.insert($0).inserted }
         c.officials.append(Official(
           provenance: c.provenance(range, s, rule: m.ruleID), name: name, titles: titles,
           organizations: orgs, roles: role.map { $0.isEmpty ? [] : [$0] } ?? [], mentions: 1))
       }
-      c.officialArticles[name, default: []].insert(s.article)
+      let i = c.officialIndex[key]!
+      if c.officialArticles[i].last != s.article { c.officialArticles[i].append(s.article) }
     }
   }
 
   /// Two to six Chinese characters, or a transliterated name of two dotted parts
   /// (艾尔肯·吐尔逊, 古丽米热·阿不都热合曼), which runs longer.
   func isPlausibleName(_ name: String) -> Bool {
-    let scalars = name.unicodeScalars
-    let longest = scalars.contains("·") ? 16 : 6
-    guard (2...longest).contains(scalars.count), !Self.notNames.contains(name) else { return false }
-    return scalars.allSatisfy { $0.properties.isIdeographic || $0 == "·" }
+    var count = 0
+    var dotted = false
+    for s in name.unicodeScalars {
+      guard Byline.isNameScalar(s) else { return false }
+      if s == "·" { dotted = true }
+      count += 1
+    }
+    guard (2...(dotted ? 16 : 6)).contains(count) else { return false }
+    return count > 3 || !Self.notNames.contains(name)
   }
 
   /// `市委常委、区委书记` → two titles; a piece with no post of its own (`市、县领导`) stays whole.
+  /// Split on scalars: `String.split` and `count` walk grapheme clusters, which cost more than
+  /// the rest of adding an official.
   func splitTitles(_ text: String) -> [String] {
-    let cleaned = TextKeys.trimming([" ", "，"], text)
+    let cleaned = Array(TextKeys.trimming([" ", "，"], text).unicodeScalars)
     guard !cleaned.isEmpty else { return [] }
     var out: [String] = []
-    var carry = ""
-    for piece in cleaned.split(separator: "、").map(String.init) {
-      let whole = carry.isEmpty ? piece : carry + "、" + piece
-      if posts.longestSuffix(of: whole) != nil || piece.count > 2 {
-        out.append(whole)
-        carry = ""
-      } else {
-        carry = whole
+    var carryStart: Int? = nil
+    var start = 0
+    for i in 0...cleaned.count where i == cleaned.count || cleaned[i] == "、" {
+      defer { start = i + 1 }
+      // Empty pieces (`、、`) are dropped, as `split` drops them.
+      guard i > start else { continue }
+      let from = carryStart ?? start
+      if posts.longestSuffix(of: cleaned[from..<i]) != nil || i - start > 2 {
+        out.append(String(scalars: cleaned[from..<i]))
+        carryStart = nil
+      } else if carryStart == nil {
+        carryStart = start
       }
     }
-    if !carry.isEmpty { out.append(carry) }
+    if let carryStart { out.append(String(scalars: cleaned[carryStart..<cleaned.count])) }
     return out
   }
 
   /// The organization a title names before its post (`之江实验室主任` → `之江实验室`), if any.
   func organization(_ title: String) -> String? {
-    guard let post = posts.longestSuffix(of: title) else { return nil }
-    let org = String(title.unicodeScalars.dropLast(post))
-    return org.count >= 2 ? org : nil
+    let scalars = Array(title.unicodeScalars)
+    guard let post = posts.longestSuffix(of: scalars[...]) else { return nil }
+    return scalars.count - post >= 2 ? String(scalars: scalars.dropLast(post)) : nil
   }
 }

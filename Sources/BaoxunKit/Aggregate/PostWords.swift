@@ -24,11 +24,11 @@ struct PostWords: Sendable {
   }
 
   /// The length in scalars of the longest post word `text` ends with, or nil.
-  func longestSuffix(of text: String) -> Int? {
+  func longestSuffix(of text: ArraySlice<Unicode.Scalar>) -> Int? {
     var node = 0
     var depth = 0
     var longest: Int? = nil
-    for s in text.unicodeScalars.reversed() {
+    for s in text.reversed() {
       guard let next = children[node][s.value] else { break }
       node = Int(next)
       depth += 1

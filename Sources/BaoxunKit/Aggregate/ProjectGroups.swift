@@ -39,7 +39,7 @@ extension Aggregator {
     // The same group told again (a long issue reprints a story) keeps its first record.
     let key = TextKeys.key(name)
     if c.projects.contains(where: { $0.count == total && TextKeys.key($0.name) == key }) { return true }
-    c.projectIndex[key] = c.projects.count
+    c.projectIndex[ByteKey(key)] = c.projects.count
     c.projectForms.append(AbbreviationForm(name))
     c.projects.append(group)
     return true

@@ -15,7 +15,7 @@ extension Aggregator {
       // A group named by its kind alone (签约项目18个) reads as 18个签约项目.
       if let count, !TextKeys.contains(name, "\(count)个"), !name.hasPrefix("这") { name = "\(count)个" + name }
       guard name.unicodeScalars.count >= 3 else { continue }
-      let key = TextKeys.key(name)
+      let key = ByteKey(TextKeys.key(name))
       if let count, name.hasPrefix("这") {
         foldGroups(totalling: count, article: s.article, &c)
       }
@@ -39,7 +39,7 @@ extension Aggregator {
       // A shortened re-mention (楚宜纺织高档纱线项目 after 湖北楚宜纺织有限公司年产3万吨高档纱线项目)
       // is the same project.
       func abbreviated() -> Int? {
-        let form = AbbreviationForm(key)
+        let form = AbbreviationForm(key.text)
         guard count == nil, form.core != nil else { return nil }
         return c.projects.indices.first { c.projects[$0].count == nil && form.abbreviates(c.projectForms[$0]) }
       }

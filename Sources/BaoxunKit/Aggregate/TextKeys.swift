@@ -32,3 +32,21 @@ enum TextKeys {
     Array(text.unicodeScalars)[...].containsScalars(Array(needle.unicodeScalars))
   }
 }
+
+/// A string hashed and compared by its UTF-8 bytes. `String` hashes non-ASCII text through
+/// Unicode normalization, several times the cost of hashing the bytes; the aggregator's keys
+/// come from normalized text, so byte equality is the equality it needs.
+struct ByteKey: Hashable {
+  let text: String
+
+  init(_ text: String) { self.text = text }
+
+  static func == (a: ByteKey, b: ByteKey) -> Bool {
+    a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    var text = text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}
