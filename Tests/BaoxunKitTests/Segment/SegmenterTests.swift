@@ -107,7 +107,11 @@ import Testing
   /// A masthead gives the page number where others give the weekday, with the paper's name on
   /// its own line or before the date: neither becomes a headline or a kicker.
   @Test func mastheadWithAPageNumberInsteadOfAWeekday() {
-    for head in ["岚山报\n2025年4月24日 第3版 经济", "浔东新闻\n中共桂中市浔东区委机关报 2025年6月10日 第2版 要闻"] {
+    for head in [
+      "岚山报\n2025年4月24日 第3版 经济", "浔东新闻\n中共桂中市浔东区委机关报 2025年6月10日 第2版 要闻",
+      // A lunar date and the page editor after the weekday make a long masthead line.
+      "阿荣新闻\nARONG XINWEN\n2023年9月26日　星期二　癸卯年八月十二　　第1版　　本版编辑：敖丽娜",
+    ] {
       let a = segment(head + "\n\n我县赴成都举办投资环境推介会\n\n本报讯（记者 冉静）4月22日，推介会在成都举行。\n")
       #expect(a.map { $0.headline?.text } == ["我县赴成都举办投资环境推介会"])
       #expect(a.first?.kicker == nil, "\(head)")
