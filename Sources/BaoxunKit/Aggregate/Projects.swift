@@ -37,11 +37,24 @@ extension Aggregator {
         continue
       }
       // A shortened re-mention (楚宜纺织高档纱线项目 after 湖北楚宜纺织有限公司年产3万吨高档纱线项目)
-      // is the same project.
+      // is the same project; so is a fuller name after a short one (a headline's 年产5万吨杂粮加工项目
+      // before the lead's company and project), which then names it.
       func abbreviated() -> Int? {
+        guard count == nil else { return nil }
         let form = AbbreviationForm(key.text)
-        guard count == nil, form.core != nil else { return nil }
-        return c.projects.indices.first { c.projects[$0].count == nil && form.abbreviates(c.projectForms[$0]) }
+        if form.core != nil,
+          let i = c.projects.indices.first(where: { c.projects[$0].count == nil && form.abbreviates(c.projectForms[$0]) })
+        {
+          return i
+        }
+        let fuller = AbbreviationForm(name)
+        guard let i = c.projects.indices.first(where: { c.projects[$0].count == nil && c.projectForms[$0].abbreviates(fuller) })
+        else { return nil }
+        c.projects[i].name = name
+        c.projectForms[i] = fuller
+        c.projects[i].provenance = c.provenance(items.count == 1 ? m.range : range, s, rule: m.ruleID)
+        c.projectIndex[key] = i
+        return i
       }
       if let i = c.projectIndex[key] ?? abbreviated() {
         if c.projects[i].investment == nil, let inv = investment?.value {
