@@ -79,6 +79,8 @@ public struct Aggregator: Sendable {
     /// Each event's name prepared for the abbreviation test, kept in step with `events`.
     var eventForms: [AbbreviationForm] = []
     var eventArticles: [Int] = []
+    /// The person a headline-form tour names (`person` group), in step with `events`.
+    var eventPersons: [String?] = []
 
     init(input: AggregationInput) {
       self.input = input

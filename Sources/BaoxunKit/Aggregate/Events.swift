@@ -6,6 +6,7 @@ extension Aggregator {
     // A rule's own date text is resolved here; a date found in the sentence comes resolved.
     let found = m.groups["date_text"].map { ($0.text, c.input.dates.find(in: $0.text)?.iso ?? "") }
       ?? c.input.dates.find(in: s.sentence.text)
+    let person = m.field("person")
     let dateText = found?.0 ?? ""
     let iso = found?.1 ?? ""
     for (raw, _) in items {
@@ -13,6 +14,18 @@ extension Aggregator {
       if !suffix.isEmpty, !name.hasSuffix(suffix) { name += suffix }
       guard name.unicodeScalars.count >= 4 else { continue }
       let key = ByteKey(TextKeys.key(name))
+      let kind = m.field("kind") ?? ""
+      // A tour told in a headline (张立群在县经开区调研时强调) and again in the lead is one event,
+      // under the lead's fuller clause: the headline names who toured, the lead clause holds that name.
+      if c.eventIndex[key] == nil, kind == "inspection", let i = sameTour(name, by: person, article: s.article, c) {
+        if person == nil {
+          c.events[i].name = name
+          c.eventForms[i] = AbbreviationForm(name)
+          c.eventPersons[i] = nil
+          c.events[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
+        }
+        c.eventIndex[key] = i
+      }
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
       // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name.
       if c.eventIndex[key] == nil, case let form = AbbreviationForm(key.text), let i = c.eventForms.firstIndex(where: {
@@ -33,9 +46,20 @@ extension Aggregator {
       c.eventIndex[key] = c.events.count
       c.eventArticles.append(s.article)
       c.eventForms.append(AbbreviationForm(name))
+      c.eventPersons.append(person)
       c.events.append(Event(
-        provenance: c.provenance(m.range, s, rule: m.ruleID), name: name, kind: m.field("kind") ?? "",
+        provenance: c.provenance(m.range, s, rule: m.ruleID), name: name, kind: kind,
         dateText: dateText, date: iso, place: m.field("place") ?? "", participants: []))
+    }
+  }
+
+  /// An inspection of the same article that is the same tour: one names a person (`person`, or
+  /// the person the earlier one named) that the other's name holds.
+  func sameTour(_ name: String, by person: String?, article: Int, _ c: Context) -> Int? {
+    c.events.indices.first { i in
+      guard c.eventArticles[i] == article, c.events[i].kind == "inspection" else { return false }
+      if let person { return TextKeys.contains(c.events[i].name, person) }
+      return c.eventPersons[i].map { TextKeys.contains(name, $0) } ?? false
     }
   }
 

@@ -102,6 +102,7 @@ public struct Segmenter: Sendable {
   }
 
   static let sectionMarks: Set<Unicode.Scalar> = ["■", "□", "●", "◆", "★", "▲", "▶"]
+  static let speakerLabels = ["记者：", "本报记者：", "问：", "答：", "主持人："].map { Array($0.unicodeScalars) }
   static let seeAlso = Array("详见".unicodeScalars)
   static let seePage = Array("见第".unicodeScalars)
 
@@ -116,6 +117,8 @@ public struct Segmenter: Sendable {
     {
       return .body
     }
+    // An interview's question (记者：今年有哪些新的探索？) is short and unpunctuated like a headline.
+    if Self.speakerLabels.contains(where: firstLine.hasScalarPrefix) { return .body }
     let last = s[lines[lines.count - 1]]
     if let at = LineShape.jumpMarker(in: last), at == 0 {
       let teases = last.containsScalars(Self.seeAlso) || last.containsScalars(Self.seePage)

@@ -118,6 +118,24 @@ import Testing
     }
   }
 
+  /// An interview's questions are short unpunctuated lines, like headlines; they stay in the
+  /// interview. A bridge opening is the news above a line of what it brings.
+  @Test func interviewQuestionsAreNotHeadlines() {
+    let a = segment("""
+      花山溪大桥建成通车
+      山格镇到县城车程缩短一半多
+
+      本报讯（记者 卢晓东）11月18日上午，花山溪大桥通车仪式举行。
+
+      记者：今年坂仔镇在乡村振兴方面有哪些新的探索？
+
+      黄振宇：我们一直在想，光靠卖鲜果，“天花板”太低。
+      """)
+    #expect(a.map { $0.headline?.text } == ["花山溪大桥建成通车"])
+    #expect(a[0].subheadline?.text == "山格镇到县城车程缩短一半多")
+    #expect(a[0].sentences.contains { $0.text.hasPrefix("记者：今年坂仔镇") })
+  }
+
   @Test func longSubheadlineStaysInItsHeadlineGroup() {
     let a = segment("""
       本报讯（记者 何嘉树）钟立新表示，我市将认真贯彻落实省委省政府决策部署和此次检查指导的要
