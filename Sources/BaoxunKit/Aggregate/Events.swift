@@ -15,13 +15,13 @@ extension Aggregator {
       guard name.unicodeScalars.count >= 4 else { continue }
       let key = ByteKey(TextKeys.key(name))
       let kind = m.field("kind") ?? ""
-      // A tour told in a headline (张立群在县经开区调研时强调) and again in the lead is one event,
-      // under the lead's fuller clause: the headline names who toured, the lead clause holds that name.
-      if c.eventIndex[key] == nil, kind == "inspection", let i = sameTour(name, by: person, article: s.article, c) {
-        if person == nil {
+      // A tour or a meeting told in a headline (张立群在县经开区调研时强调, 卢志国会见韩国客商) and
+      // again in the lead is one event, under the longer account: both name the same person.
+      if c.eventIndex[key] == nil, let i = sameOccasion(name, kind: kind, by: person, article: s.article, c) {
+        if name.unicodeScalars.count > c.events[i].name.unicodeScalars.count {
           c.events[i].name = name
           c.eventForms[i] = AbbreviationForm(name)
-          c.eventPersons[i] = nil
+          c.eventPersons[i] = person
           c.events[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
         }
         c.eventIndex[key] = i
@@ -53,12 +53,13 @@ extension Aggregator {
     }
   }
 
-  /// An inspection of the same article that is the same tour: one names a person (`person`, or
-  /// the person the earlier one named) that the other's name holds.
-  func sameTour(_ name: String, by person: String?, article: Int, _ c: Context) -> Int? {
-    c.events.indices.first { i in
-      guard c.eventArticles[i] == article, c.events[i].kind == "inspection" else { return false }
-      if let person { return TextKeys.contains(c.events[i].name, person) }
+  /// An event of the same kind and article that is the same occasion: one names a person
+  /// (`person`, or the person the earlier one named) that the other's name holds.
+  func sameOccasion(_ name: String, kind: String, by person: String?, article: Int, _ c: Context) -> Int? {
+    guard person != nil || c.eventPersons.contains(where: { $0 != nil }) else { return nil }
+    return c.events.indices.first { i in
+      guard c.eventArticles[i] == article, c.events[i].kind == kind else { return false }
+      if let person, TextKeys.contains(c.events[i].name, person) { return true }
       return c.eventPersons[i].map { TextKeys.contains(name, $0) } ?? false
     }
   }

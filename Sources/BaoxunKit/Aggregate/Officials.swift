@@ -37,17 +37,19 @@ extension Aggregator {
   }
 
   /// Two to six Chinese characters, or a transliterated name of two dotted parts
-  /// (艾尔肯·吐尔逊, 古丽米热·阿不都热合曼), which runs longer.
+  /// (艾尔肯·吐尔逊, 古丽米热·阿不都热合曼), which runs longer; never a post with a surname
+  /// before it (由区长任组长: 任组长).
   func isPlausibleName(_ name: String) -> Bool {
-    var count = 0
+    var scalars: [Unicode.Scalar] = []
     var dotted = false
     for s in name.unicodeScalars {
       guard Byline.isNameScalar(s) else { return false }
       if s == "·" { dotted = true }
-      count += 1
+      scalars.append(s)
     }
-    guard (2...(dotted ? 16 : 6)).contains(count) else { return false }
-    return count > 3 || !Self.notNames.contains(name)
+    guard (2...(dotted ? 16 : 6)).contains(scalars.count) else { return false }
+    if scalars.count >= 3, (posts.longestSuffix(of: scalars[...]) ?? 0) >= 2 { return false }
+    return scalars.count > 3 || !Self.notNames.contains(name)
   }
 
   /// `市委常委、区委书记` → two titles; a piece with no post of its own (`市、县领导`) stays whole.

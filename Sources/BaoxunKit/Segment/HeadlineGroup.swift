@@ -5,7 +5,7 @@ enum HeadlineGroup {
   static let newsVerbs = [
     "举行", "召开", "开幕", "闭幕", "启动", "签约", "开工", "竣工", "投产", "揭牌", "落幕", "举办", "成立",
     "发布", "开园", "调研", "检查", "督导", "考察", "出席", "会见", "通过", "达产", "开通", "表彰", "颁奖",
-    "交付", "投用", "建成", "部署", "开展", "视察", "会议", "大会", "仪式", "通车", "并网发电", "座谈会",
+    "交付", "投用", "建成", "部署", "开展", "视察", "督查", "会议", "大会", "仪式", "通车", "并网发电", "座谈会",
     "协商会", "推进会", "现场会", "招聘会", "发布会", "博览会", "交易会", "展销会",
   ]
   static let sloganStarts = [
@@ -25,6 +25,8 @@ enum HeadlineGroup {
   static let dash = Array("——".unicodeScalars)
 
   static func score(_ line: ArraySlice<Unicode.Scalar>) -> Int {
+    // A commentary's byline under its title (■ 许 珂, ◎ 王明) is never the headline.
+    if let mark = line.first, mark == "■" || mark == "◎", line.count <= 8 { return -10 }
     var s = 0
     if newsVerbScalars.contains(where: line.hasScalarSuffix) {
       s += 2
@@ -34,11 +36,14 @@ enum HeadlineGroup {
     if noticeWordScalars.contains(where: line.hasScalarSuffix) { s += 3 }
     if line.firstScalarPrefix(among: sloganStartScalars) != nil { s -= 1 }
     let halves = line.scalarTokens { $0 == " " }
+    // A pair of balanced halves (马不停蹄抓复工 只争朝夕稳经济) is a slogan, whatever its length.
     if halves.count == 2, halves.allSatisfy({ $0.count >= 4 }), abs(halves[0].count - halves[1].count) <= 2 {
-      s -= 2
+      s -= 3
     }
     return s
   }
+
+  static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
 
   static func isKickerOnly(_ line: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
     labels.contains(line.text)
@@ -58,6 +63,15 @@ enum HeadlineGroup {
       let (a, b) = (lines[0], lines[1])
       if scalars[b.range].hasScalarPrefix(dash) { return (nil, a, b) }
       if isKickerOnly(a, scalars) { return (a, b, nil) }
+      // A phrase with a quoted word over a line of figures (京企“组团”来武清 / 7个项目签约 协议投资
+      // 逾58亿元): the phrase is the headline, the figures its subheadline; not a slogan over a
+      // plain news line (抢抓项目建设“黄金期” / 陈埭镇10个镇级重点项目集中开工).
+      if scalars[a.range].contains("“"), !scalars[a.range].contains(where: isDigit),
+        scalars[b.range].contains(where: isDigit), scalars[a.range].firstScalarPrefix(among: sloganStartScalars) == nil,
+        score(scalars[b.range]) < 2
+      {
+        return (nil, a, b)
+      }
       // Length breaks ties only when the first line is not plainly news (`…召开会议`).
       let (sa, sb) = (score(scalars[a.range]), score(scalars[b.range]))
       let (la, lb) = (a.range.count, b.range.count)

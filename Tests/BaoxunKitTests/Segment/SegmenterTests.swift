@@ -136,6 +136,37 @@ import Testing
     #expect(a[0].sentences.contains { $0.text.hasPrefix("记者：今年坂仔镇") })
   }
 
+  /// A notice's signature (an office and a date) ends the notice: the next notice's title is a
+  /// headline, the date is not.
+  @Test func noticeSignatureIsNotAHeadline() {
+    let a = segment("""
+      任前公示
+
+      刘思远，男，汉族，1982年8月生，现任市发展和改革委员会副主任。
+
+      中共内江市委组织部
+      2026年3月20日
+
+      通 告
+
+      因施工需要，自2026年3月23日起对站前大道实施半幅封闭施工。
+      """)
+    #expect(a.map { $0.headline?.text } == ["任前公示", "通 告"])
+  }
+
+  /// Which line of two is the headline: a phrase with a quoted word over a line of figures is the
+  /// headline; a pair of balanced slogan halves over a news line is not.
+  @Test(arguments: [
+    ("京企“组团”来武清\n7个京津冀产业协同项目签约 协议投资逾58亿元", "京企“组团”来武清"),
+    ("马不停蹄抓复工 只争朝夕稳经济\n陈国栋暗访督查企业复工复产", "陈国栋暗访督查企业复工复产"),
+    ("抢抓项目建设“黄金期”\n陈埭镇10个镇级重点项目集中开工", "陈埭镇10个镇级重点项目集中开工"),
+    ("项目为王 一刻不停\n■ 许 珂", "项目为王 一刻不停"),
+  ])
+  func headlineOfTwoLines(_ head: String, _ headline: String) {
+    let a = segment(head + "\n\n本报讯（记者 刘明轩）5月9日，全县召开会议。\n")
+    #expect(a.first?.headline?.text == headline)
+  }
+
   @Test func longSubheadlineStaysInItsHeadlineGroup() {
     let a = segment("""
       本报讯（记者 何嘉树）钟立新表示，我市将认真贯彻落实省委省政府决策部署和此次检查指导的要
