@@ -79,8 +79,10 @@ public struct Aggregator: Sendable {
     /// Each event's name prepared for the abbreviation test, kept in step with `events`.
     var eventForms: [AbbreviationForm] = []
     var eventArticles: [Int] = []
-    /// The person a headline-form tour names (`person` group), in step with `events`.
+    /// The person a tour or meeting names (`person` group), in step with `events`.
     var eventPersons: [String?] = []
+    /// Whether each event was read from a headline line only, in step with `events`.
+    var eventInHeadline: [Bool] = []
 
     init(input: AggregationInput) {
       self.input = input

@@ -16,14 +16,18 @@ extension Aggregator {
       let key = ByteKey(TextKeys.key(name))
       let kind = m.field("kind") ?? ""
       // A tour or a meeting told in a headline (张立群在县经开区调研时强调, 卢志国会见韩国客商) and
-      // again in the lead is one event, under the longer account: both name the same person.
-      if c.eventIndex[key] == nil, let i = sameOccasion(name, kind: kind, by: person, article: s.article, c) {
+      // again in the lead is one event, under the longer account: both name the same person. Two
+      // meetings of one person told in the text stay two.
+      if c.eventIndex[key] == nil,
+        let i = sameOccasion(name, kind: kind, by: person, article: s.article, inHeadline: s.sentence.isHeadline, c)
+      {
         if name.unicodeScalars.count > c.events[i].name.unicodeScalars.count {
           c.events[i].name = name
           c.eventForms[i] = AbbreviationForm(name)
           c.eventPersons[i] = person
           c.events[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
         }
+        c.eventInHeadline[i] = false
         c.eventIndex[key] = i
       }
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
@@ -47,18 +51,24 @@ extension Aggregator {
       c.eventArticles.append(s.article)
       c.eventForms.append(AbbreviationForm(name))
       c.eventPersons.append(person)
+      c.eventInHeadline.append(s.sentence.isHeadline)
       c.events.append(Event(
         provenance: c.provenance(m.range, s, rule: m.ruleID), name: name, kind: kind,
         dateText: dateText, date: iso, place: m.field("place") ?? "", participants: []))
     }
   }
 
-  /// An event of the same kind and article that is the same occasion: one names a person
-  /// (`person`, or the person the earlier one named) that the other's name holds.
-  func sameOccasion(_ name: String, kind: String, by person: String?, article: Int, _ c: Context) -> Int? {
+  /// An event of the same kind and article, told once in a headline and once in the text, that
+  /// is the same occasion: one names a person (`person`, or the person the earlier one named)
+  /// that the other's name holds.
+  func sameOccasion(
+    _ name: String, kind: String, by person: String?, article: Int, inHeadline: Bool, _ c: Context
+  ) -> Int? {
     guard person != nil || c.eventPersons.contains(where: { $0 != nil }) else { return nil }
     return c.events.indices.first { i in
-      guard c.eventArticles[i] == article, c.events[i].kind == kind else { return false }
+      guard c.eventArticles[i] == article, c.events[i].kind == kind, c.eventInHeadline[i] != inHeadline else {
+        return false
+      }
       if let person, TextKeys.contains(c.events[i].name, person) { return true }
       return c.eventPersons[i].map { TextKeys.contains(name, $0) } ?? false
     }

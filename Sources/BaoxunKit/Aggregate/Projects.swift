@@ -37,8 +37,8 @@ extension Aggregator {
         continue
       }
       // A shortened re-mention (楚宜纺织高档纱线项目 after 湖北楚宜纺织有限公司年产3万吨高档纱线项目)
-      // is the same project; so is a fuller name after a short one (a headline's 年产5万吨杂粮加工项目
-      // before the lead's company and project), which then names it.
+      // is the same project; so is a fuller name after a short one in the same article (a headline's
+      // 年产5万吨杂粮加工项目 before the lead's company and project), which then names it.
       func abbreviated() -> Int? {
         guard count == nil else { return nil }
         let form = AbbreviationForm(key.text)
@@ -48,7 +48,11 @@ extension Aggregator {
           return i
         }
         let fuller = AbbreviationForm(name)
-        guard let i = c.projects.indices.first(where: { c.projects[$0].count == nil && c.projectForms[$0].abbreviates(fuller) })
+        guard
+          let i = c.projects.indices.first(where: {
+            c.projects[$0].count == nil && c.projects[$0].provenance.article == s.article
+              && c.projectForms[$0].abbreviates(fuller)
+          })
         else { return nil }
         c.projects[i].name = name
         c.projectForms[i] = fuller

@@ -10,7 +10,7 @@ enum HeadlineGroup {
   ]
   static let sloganStarts = [
     "努力", "打造", "推动", "加快", "奋力", "全力", "聚力", "坚持", "持续", "深化", "助力", "争当", "争做",
-    "勇当", "奋进", "谱写", "书写", "凝心", "跑出", "干出", "擦亮", "紧扣", "坚定", "厚植", "抢抓",
+    "勇当", "奋进", "谱写", "书写", "凝心", "跑出", "干出", "擦亮", "紧扣", "坚定", "厚植", "抢抓", "聚焦",
   ]
   /// A line ending like this leads into what someone said: it is the kicker.
   static let speechLeadIns = ["强调", "指出", "要求", "表示", "提出", "寄语"]
@@ -65,8 +65,9 @@ enum HeadlineGroup {
       if isKickerOnly(a, scalars) { return (a, b, nil) }
       // A phrase with a quoted word over a line of figures (京企“组团”来武清 / 7个项目签约 协议投资
       // 逾58亿元): the phrase is the headline, the figures its subheadline; not a slogan over a
-      // plain news line (抢抓项目建设“黄金期” / 陈埭镇10个镇级重点项目集中开工).
-      if scalars[a.range].contains("“"), !scalars[a.range].contains(where: isDigit),
+      // plain news line (抢抓项目建设“黄金期” / 陈埭镇10个镇级重点项目集中开工), nor a campaign's label
+      // that opens with its quoted name (“三抓三促”行动进行时).
+      if scalars[a.range].contains("“"), scalars[a.range].first != "“", !scalars[a.range].contains(where: isDigit),
         scalars[b.range].contains(where: isDigit), scalars[a.range].firstScalarPrefix(among: sloganStartScalars) == nil,
         score(scalars[b.range]) < 2
       {

@@ -1,0 +1,60 @@
+import Testing
+
+@testable import BaoxunKit
+
+/// When two mentions are one record and when they are two: a headline and its lead, a short
+/// project name and a fuller one, a post that a surname's character happens to precede.
+@Suite struct MergeTests {
+  static let pipeline = Pipeline(book: try! RuleBook.load(from: RepoPaths.rules))
+
+  static func records(_ text: String) -> IssueRecords {
+    pipeline.analyze(text: text, issue: "merge.txt").records
+  }
+
+  @Test func headlineAndLeadOfOneMeetingAreOneEvent() {
+    let events = Self.records("""
+      卢志国会见韩国客商
+
+      本报讯（记者 于海洋）6月14日下午，市委书记卢志国会见了韩国海辰水产株式会社会长金贤俊一行。
+      """).events
+    #expect(events.map(\.name) == ["卢志国会见了韩国海辰水产株式会社会长金贤俊一行"])
+    #expect(events.first?.dateText == "6月14日下午")
+  }
+
+  @Test func twoMeetingsOfOnePersonInTheTextStayTwo() {
+    let events = Self.records("""
+      王强会见客商
+
+      本报讯 3月5日上午，市委书记王强会见了深圳华拓智能装备有限公司董事长陈国梁一行。当天下午，王强还会见了中国建筑第三工程局有限公司总经理李军一行。
+      """).events
+    #expect(events.count == 2)
+  }
+
+  @Test func fullerProjectNameAfterAHeadlineNamesTheProject() {
+    let names = Self.records("""
+      年产5万吨杂粮加工项目建成投产
+
+      本报讯 9月20日，位于复兴镇的内蒙古金穗农业科技有限公司年产5万吨杂粮加工项目正式建成投产。
+      """).projects.map(\.name)
+    #expect(names == ["内蒙古金穗农业科技有限公司年产5万吨杂粮加工项目"])
+  }
+
+  @Test func projectsOfDifferentArticlesStayApart() {
+    let names = Self.records("""
+      标准化厂房项目开工建设
+
+      本报讯 3月1日，标准化厂房项目开工建设。
+
+      城北新区标准化厂房二期项目竣工投产
+
+      本报讯 9月1日，城北新区标准化厂房二期项目竣工投产。
+      """).projects.map(\.name)
+    #expect(names.contains("城北新区标准化厂房二期项目"))
+    #expect(names.count >= 2, "\(names)")
+  }
+
+  @Test func aPostAfterASurnameIsNotAName() {
+    let names = Self.records("本报讯 会议研究决定：成立工作专班，由区长任组长，副区长王明任副组长。").officials.map(\.name)
+    #expect(!names.contains("任组长"))
+  }
+}
