@@ -3,9 +3,9 @@
 enum ListSplitter {
   static let delimiters = ["以及", "、", "和", "及", "与", "，"]
   static let delimiterScalars = delimiters.map { Array($0.unicodeScalars) }
-  /// Characters that make one word with a 和 after them in names (平和, 赣和, 永和): that 和 joins
-  /// nothing. The same set lets 和 into a project name in `Rules/projects.yaml` (`PCHAR`).
-  static let wordsBeforeHe = Set("平中祥太人协共永嘉赣宏鸿瑞德裕保同温柔".unicodeScalars)
+  /// Characters that make one word with a 和 after them in names (平和, 永和, 太和): that 和 joins
+  /// nothing. The same set lets 和 into a name in the rules (`HEINWORD` in `Rules/macros.yaml`).
+  static let wordsBeforeHe = Set("平中祥太人协共永嘉宏鸿瑞德裕保同温柔".unicodeScalars)
 
   static func split(_ text: String, minItem: Int) -> [(text: String, offset: Int)] {
     let scalars = Array(text.unicodeScalars)

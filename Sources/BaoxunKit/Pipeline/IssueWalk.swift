@@ -146,8 +146,7 @@ struct IssueWalk {
           continue next
         }
       }
-      let hex = String(path[i], radix: 16, uppercase: true)
-      shown += "\\x" + (hex.count < 2 ? "0" : "") + hex
+      shown += "\\x" + RawArguments.hex(path[i], uppercase: true)
       i += 1
     }
     return shown

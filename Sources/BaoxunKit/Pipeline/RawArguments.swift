@@ -22,8 +22,15 @@ public enum RawArguments {
   public static func forParser(_ raw: [[UInt8]]) -> [String] {
     raw.map { bytes in
       String(validating: bytes, as: UTF8.self)
-        ?? String(marker) + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        ?? String(marker) + bytes.map { hex($0) }.joined()
     }
+  }
+
+  /// A byte as two hex digits (`0a`, `FF`): how bytes that are not text are written, here and in
+  /// the rows that name a file (`IssueWalk.text`).
+  static func hex(_ byte: UInt8, uppercase: Bool = false) -> String {
+    let digits = String(byte, radix: 16, uppercase: uppercase)
+    return byte < 16 ? "0" + digits : digits
   }
 
   /// The bytes a parsed value stands for: its own UTF-8, or the bytes `forParser` marked.

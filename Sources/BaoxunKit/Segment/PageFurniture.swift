@@ -13,6 +13,13 @@ enum PageFurniture {
   static let masthead = try! CompiledRegex(
     #"^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日 ?(?:(?:星期|周)[一二三四五六日天]|第 ?\d{1,3} ?版).{0,36}$"#)
 
+  /// A date and nothing else (`2026年3月20日`): a notice's signature line.
+  static let loneDate = try! CompiledRegex(#"^(?:19|20)\d\d年\d{1,2}月\d{1,2}日$"#)
+
+  static func isLoneDate(_ line: String) -> Bool {
+    (try? loneDate.matches(in: line).isEmpty == false) ?? false
+  }
+
   static func matches(_ line: String) -> Bool {
     (try? pattern.matches(in: line).isEmpty == false) ?? false
   }

@@ -121,7 +121,7 @@ public struct Segmenter: Sendable {
     if Self.speakerLabels.contains(where: firstLine.hasScalarPrefix) { return .body }
     let last = s[lines[lines.count - 1]]
     // A notice's signature (中共内江市委组织部 / 2026年3月20日) ends the notice; it heads nothing.
-    if lines.count <= 3, Self.isLoneDate(last) { return .body }
+    if lines.count <= 3, PageFurniture.isLoneDate(String(scalars: last)) { return .body }
     if let at = LineShape.jumpMarker(in: last), at == 0 {
       let teases = last.containsScalars(Self.seeAlso) || last.containsScalars(Self.seePage)
       return teases ? .teaser : .jump
@@ -143,20 +143,6 @@ public struct Segmenter: Sendable {
 
   static let photoIs = Array("图为".unicodeScalars)
 
-  /// A line that is a date and nothing else: `2026年3月20日`.
-  static func isLoneDate(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
-    let text = Array(line)
-    guard (9...11).contains(text.count), text.last == "日" else { return false }
-    var k = 0
-    func digits(_ range: ClosedRange<Int>, then mark: Unicode.Scalar) -> Bool {
-      var n = 0
-      while k < text.count, ("0"..."9").contains(text[k]) { k += 1; n += 1 }
-      guard range.contains(n), k < text.count, text[k] == mark else { return false }
-      k += 1
-      return true
-    }
-    return digits(4...4, then: "年") && digits(1...2, then: "月") && digits(1...2, then: "日") && k == text.count
-  }
 
   func isCaption(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
     line.hasScalarPrefix(Self.photoIs) || line.first == "▲" || line.last == "摄"
