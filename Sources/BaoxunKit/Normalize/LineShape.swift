@@ -39,6 +39,16 @@ public enum LineShape {
     "文/图", "图/文", "文／图", "图／文",
   ]
   static let creditRoleScalars: [[Unicode.Scalar]] = creditRoles.map { Array($0.unicodeScalars) }
+  /// `文/` before a credit naming the reporter's paper (`文/珠江时报记者 梁嘉欣`).
+  static let writtenByMarks: [[Unicode.Scalar]] = ["文/", "文／"].map { Array($0.unicodeScalars) }
+  /// Roles a paper's name may stand before in a credit (`珠江时报记者`, `南海日报通讯员`).
+  static let outletRoleScalars: [[Unicode.Scalar]] = ["记者", "通讯员"].map { Array($0.unicodeScalars) }
+
+  /// A token naming a paper and a role (`珠江时报记者`): up to eight characters, then the role.
+  static func isOutletRole(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard token.count <= 11 else { return false }
+    return outletRoleScalars.contains { token.count > $0.count && token.hasScalarSuffix($0) }
+  }
   static let newsAgencyMark = Array("本报讯".unicodeScalars)
 
   /// Lines that open with a byline (`本报讯（记者 …）`, `（全媒体记者 …）`, `记者 … 通讯员 …`, `◎…`).
@@ -55,6 +65,11 @@ public enum LineShape {
     if first == "□", line.count <= 8 { return true }
     let inParens = first == "（"
     let afterParen = inParens ? head.dropFirst() : head
+    if let mark = afterParen.firstScalarPrefix(among: writtenByMarks) {
+      let credit = line.dropFirst((inParens ? 1 : 0) + mark.count)
+      let token = credit.prefix { $0 != " " && $0 != "）" }
+      if credit.firstScalarPrefix(among: creditRoleScalars) != nil || isOutletRole(token) { return true }
+    }
     for role in creditRoleScalars where afterParen.hasScalarPrefix(role) {
       let rest = afterParen.dropFirst(role.count)
       if inParens || rest.first == " " || rest.isEmpty { return true }
@@ -64,6 +79,30 @@ public enum LineShape {
       return line.prefix(16).contains { $0 == "讯" || $0 == "电" }
     }
     return false
+  }
+
+  /// Lines that open an item of a numbered list (`1.`, `2、`, `（三）`, `四、`): each item is its
+  /// own paragraph even when the one before it stops without punctuation, as a table row does.
+  public static func startsWithListMarker<C: Collection>(_ line: C) -> Bool
+  where C.Element == Unicode.Scalar {
+    let head = Array(line.prefix(6))
+    guard let first = head.first else { return false }
+    func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+    func isNumeral(_ c: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(c) }
+    if isDigit(first) {
+      var k = 1
+      if k < head.count, isDigit(head[k]) { k += 1 }
+      guard k + 1 < head.count, head[k] == "." || head[k] == "、" else { return false }
+      return !isDigit(head[k + 1])
+    }
+    if first == "（" {
+      var k = 1
+      while k < head.count, k <= 3, isNumeral(head[k]) || isDigit(head[k]) { k += 1 }
+      return k > 1 && k < head.count && head[k] == "）"
+    }
+    var k = 0
+    while k < head.count, k < 3, isNumeral(head[k]) { k += 1 }
+    return k > 0 && k < head.count && head[k] == "、"
   }
 
   /// A block of lines that reads as a headline group: no full stop, a short first line, and

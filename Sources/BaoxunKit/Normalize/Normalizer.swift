@@ -233,7 +233,7 @@ public struct Normalizer: Sendable {
     var out: [Line] = []
     for line in block.lines {
       if let last = out.last, last.range.count >= 30, !LineShape.endsSentence(text[last]),
-        !LineShape.startsWithByline(text[line])
+        !LineShape.startsWithByline(text[line]), !LineShape.startsWithListMarker(text[line])
       {
         let joined = last.range.lowerBound..<line.range.upperBound
         out[out.count - 1] = Line(range: joined, breakAt: line.breakAt)
@@ -255,7 +255,9 @@ public struct Normalizer: Sendable {
 
   func continues(_ block: Block, _ text: Folded) -> Bool {
     guard let first = block.lines.first else { return false }
-    if LineShape.startsWithByline(text[first]) || LineShape.isJumpOrTeaser(text[first]) {
+    if LineShape.startsWithByline(text[first]) || LineShape.isJumpOrTeaser(text[first])
+      || LineShape.startsWithListMarker(text[first])
+    {
       return false
     }
     let looksLikeHeadline = LineShape.isHeadlineGroup(

@@ -15,11 +15,13 @@ public enum Byline {
   static func leading(_ s: Scalars) -> (length: Int, names: [String])? {
     let base = s.startIndex
     // ◎俞杰, and □ 陈书航 when the line holds nothing else (□ also marks section heads).
+    // ◎记者 张弛: a role after the mark is a role, not a name.
     if s.first == "◎" || (s.first == "□" && s.count <= 8) {
       let end =
         s.firstIndex(where: { !isNameScalar($0) && $0 != "◎" && $0 != "□" && $0 != " " })
         ?? s.endIndex
-      let names = splitNames(s[(base + 1)..<end])
+      let credit = s[(base + 1)..<end]
+      let names = hasRole(credit) ? names(inRoleList: credit) : splitNames(credit)
       return names.isEmpty ? nil : (end - base, names)
     }
     var start = base
@@ -42,8 +44,10 @@ public enum Byline {
       return (end - base, names)
     }
     if start > base { return (start - base, []) }
-    // A bare role list: 记者 陈坚 通讯员 贾丹红
-    guard s.firstScalarPrefix(among: LineShape.creditRoleScalars) != nil else { return nil }
+    // A bare role list: 记者 陈坚 通讯员 贾丹红, or 文/珠江时报记者 梁嘉欣
+    guard s.firstScalarPrefix(among: LineShape.creditRoleScalars) != nil
+      || s.firstScalarPrefix(among: LineShape.writtenByMarks) != nil
+    else { return nil }
     var end = base
     for i in s.indices {
       let c = s[i]
@@ -106,6 +110,15 @@ public enum Byline {
         continue
       }
       if token.last == "摄", token.count > 2 { token.removeLast() }
+      if let mark = token.firstScalarPrefix(among: LineShape.writtenByMarks) {
+        sawRole = true
+        token = token.dropFirst(mark.count)
+        if token.isEmpty { continue }
+      }
+      if LineShape.isOutletRole(token) {
+        sawRole = true
+        continue
+      }
       if let role = token.firstScalarPrefix(among: LineShape.creditRoleScalars) {
         sawRole = true
         token = token.dropFirst(role.count)

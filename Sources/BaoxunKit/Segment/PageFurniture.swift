@@ -13,6 +13,18 @@ enum PageFurniture {
   static let masthead = try! CompiledRegex(
     #"^.{0,16}(?:19|20)\d\d年\d{1,2}月\d{1,2}日 ?(?:(?:星期|周)[一二三四五六日天]|第 ?\d{1,3} ?版).{0,36}$"#)
 
+  /// A column's label, not a headline: a commentary label under a mark (`◎时评`, `■短评`) or a
+  /// label between dashes (`——镇街传真——`).
+  static let columnLabel = try! CompiledRegex(
+    #"^(?:[◎■□●◆] ?(?:时评|短评|快评|热评|锐评|微评|评论|社评|点评|观察|视点|言论|随笔|杂谈|声音)|——\p{sc=Han}{2,10}——)$"#)
+
+  static func isColumnLabel(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard line.count <= 14, let first = line.first, "◎■□●◆—".unicodeScalars.contains(first) else {
+      return false
+    }
+    return (try? columnLabel.matches(in: String(scalars: line)).isEmpty == false) ?? false
+  }
+
   /// A date and nothing else (`2026年3月20日`): a notice's signature line.
   static let loneDate = try! CompiledRegex(#"^(?:19|20)\d\d年\d{1,2}月\d{1,2}日$"#)
 
@@ -26,7 +38,7 @@ enum PageFurniture {
 
   /// Every line is furniture, or the block is a masthead.
   static func isFurniture(_ lines: [Range<Int>], in scalars: [Unicode.Scalar]) -> Bool {
-    lines.allSatisfy { matches(scalars[$0]) } || isMasthead(lines, in: scalars)
+    lines.allSatisfy { matches(scalars[$0]) || isColumnLabel(scalars[$0]) } || isMasthead(lines, in: scalars)
   }
 
   /// `matches`, with the regex run only on lines that pass what every alternative of `pattern`

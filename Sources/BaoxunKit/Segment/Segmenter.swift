@@ -47,7 +47,8 @@ public struct Segmenter: Sendable {
         }
         if current == nil { current = Draft() }
         current!.byline += names
-        let marked = whole.first == "◎" || whole.first == "□"
+        // A marked credit with no role (◎俞杰) signs a commentary; ◎记者 张弛 signs news.
+        let marked = (whole.first == "◎" || whole.first == "□") && !Byline.hasRole(whole)
         current!.bylineFromMark = current!.bylineFromMark || marked
       case .body:
         let lead = LineShape.startsWithByline(text.scalars[paragraph.lines[0]])
@@ -133,8 +134,9 @@ public struct Segmenter: Sendable {
       return .bylineOnly
     }
     if LineShape.isHeadlineGroup(lines.lazy.map(\.count), hasFullStop: false), !whole.contains("。"),
-      !lines.contains(where: { s[$0].last == "：" }), !LineShape.startsWithByline(whole),
-      !lines.contains(where: { isCaption(s[$0]) })
+      !lines.contains(where: { s[$0].last == "：" || s[$0].last == "；" }), !LineShape.startsWithByline(whole),
+      !lines.contains(where: { isCaption(s[$0]) }),
+      !(lines.count == 1 && Self.listTitles.contains(where: firstLine.hasScalarSuffix))
     {
       return .headline
     }
@@ -142,6 +144,9 @@ public struct Segmenter: Sendable {
   }
 
   static let photoIs = Array("图为".unicodeScalars)
+  /// The title of a list printed inside an article (任免名单, 签约项目清单): the list's items
+  /// follow it, not a new article.
+  static let listTitles = ["名单", "清单", "一览表"].map { Array($0.unicodeScalars) }
 
 
   func isCaption(_ line: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -17,7 +17,7 @@ import Testing
 
       本报讯（记者 于海洋）6月14日下午，市委书记卢志国会见了韩国海辰水产株式会社会长金贤俊一行。
       """).events
-    #expect(events.map(\.name) == ["卢志国会见了韩国海辰水产株式会社会长金贤俊一行"])
+    #expect(events.map(\.name) == ["卢志国会见韩国海辰水产株式会社会长金贤俊一行"])
     #expect(events.first?.dateText == "6月14日下午")
   }
 

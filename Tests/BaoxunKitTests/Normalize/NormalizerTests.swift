@@ -53,6 +53,31 @@ import Testing
     #expect(paragraphs.contains("从一场高规格大会看余杭的“进”与“立”"))
   }
 
+  /// A numbered list's items stop without punctuation like a paragraph cut at a column break,
+  /// but each item starts with its number; a number cut across the break (总投资1 / 2.5亿元) still joins.
+  @Test func numberedListItemsStayApart() {
+    let text = "签约项目清单\n\n1．年产12万吨大豆蛋白项目，签约企业：上海禾瑞生物科技有限公司，投资额8.5亿元\n\n"
+      + "2．富锦市冷链物流园项目，签约企业：上海东衡供应链管理有限公司，投资额6.2亿元\n\n"
+      + "（三）城市更新项目，由市城投集团有限公司负责实施，计划今年年底前完成主体\n\n"
+      + "四、其他事项\n\n该项目由本地企业投资建设，占地120亩，预计今年年底前完成主体工程，总投资1\n\n2.5亿元，建成后可带动就业300人。"
+    let n = normalizer.normalize(text)
+    let paragraphs = n.paragraphs.map { n.string($0.range) }
+    #expect(paragraphs.contains("1.年产12万吨大豆蛋白项目，签约企业：上海禾瑞生物科技有限公司，投资额8.5亿元"))
+    #expect(paragraphs.contains("2.富锦市冷链物流园项目，签约企业：上海东衡供应链管理有限公司，投资额6.2亿元"))
+    #expect(paragraphs.contains { $0.hasPrefix("（三）城市更新项目") })
+    #expect(paragraphs.contains("四、其他事项"))
+    #expect(paragraphs.contains { $0.contains("总投资12.5亿元，建成后") })
+  }
+
+  @Test func listMarkers() {
+    for line in ["1.年产", "12、推进", "（三）城市", "（12）项目", "十一、其他"] {
+      #expect(LineShape.startsWithListMarker(line.unicodeScalars), "\(line)")
+    }
+    for line in ["2.5亿元", "2024年", "一些", "十一月", "（记者 王五）", "3"] {
+      #expect(!LineShape.startsWithListMarker(line.unicodeScalars), "\(line)")
+    }
+  }
+
   /// Every normalized character comes from an original character it is a folding of.
   @Test func offsetMapPointsAtTheOriginalCharacters() {
     let original = Array(RepoPaths.seedText.unicodeScalars)
