@@ -361,7 +361,7 @@ import TestSupport
     let (_, rules) = try copyOfRules()
     let file = rules.appendingPathComponent("amounts.yaml")
     let text = try String(contentsOf: file, encoding: .utf8)
-    let start = try #require(text.range(of: "  - id: amount.gdp\n"))
+    let start = try #require(text.range(of: "  - id: amount.deposit\n"))
     let end = text.range(of: "\n  - id: ", range: start.upperBound..<text.endIndex).map {
       text.index(after: $0.lowerBound)
     }
@@ -371,7 +371,7 @@ import TestSupport
     let out = try tempDir()
     #expect(try baoxun(["run", "Corpus/issues", "--out", out.path, "--quiet"]).status == 0)
     let produced = try csv(out.appendingPathComponent("amounts.csv")).filter {
-      $0["rule"] == "amount.gdp"
+      $0["rule"] == "amount.deposit"
     }
     #expect(!produced.isEmpty)
 
@@ -383,7 +383,7 @@ import TestSupport
     let changes = CSVReader.parse(r.stdout)
     #expect(
       changes.allSatisfy {
-        $0["change"] == "lost" && $0["table"] == "amounts" && $0["rule"] == "amount.gdp"
+        $0["change"] == "lost" && $0["table"] == "amounts" && $0["rule"] == "amount.deposit"
       })
     let key = { (row: [String: String]) in
       "\(row["issue"]!) \(row["start"]!) \(row["end"]!) \(row["sentence"]!)"
@@ -399,7 +399,7 @@ import TestSupport
       "rules", "diff", "--against", "Rules", "--rules", rules.path, "Corpus/issues",
     ])
     #expect(table.stdout.contains("\n0 gained, \(produced.count) lost in "))
-    #expect(table.stdout.contains("  - amounts amount.gdp ["))
+    #expect(table.stdout.contains("  - amounts amount.deposit ["))
   }
 
   // MARK: - Safety

@@ -13,6 +13,10 @@ extension Aggregator {
       let name = TextKeys.without([" "], in: raw)
       let key = ByteKey(name)
       guard isPlausibleName(name), !c.reporters.contains(key) else { continue }
+      // A name whose end no following word shows stands only if the issue names it again.
+      if m.field("confirm") == "repeated", c.input.text.scalars[...].occurrences(of: Array(name.unicodeScalars), upTo: 2) < 2 {
+        continue
+      }
       if let i = c.officialIndex[key] {
         var o = c.officials[i]
         for t in titles where !o.titles.contains(t) { o.titles.append(t) }

@@ -32,6 +32,18 @@ extension ArraySlice where Element == Unicode.Scalar {
     firstIndex(ofScalars: needle) != nil
   }
 
+  /// How many times `needle` occurs, counting no further than `limit`.
+  func occurrences(of needle: [Unicode.Scalar], upTo limit: Int) -> Int {
+    guard !needle.isEmpty else { return 0 }
+    var count = 0
+    var rest = self[...]
+    while count < limit, let at = rest.firstIndex(ofScalars: needle) {
+      count += 1
+      rest = rest[(at + needle.count)...]
+    }
+    return count
+  }
+
   /// The first of `prefixes` the slice starts with.
   func firstScalarPrefix(among prefixes: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
     guard let head = first else { return nil }

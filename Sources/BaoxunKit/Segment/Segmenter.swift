@@ -99,6 +99,13 @@ public struct Segmenter: Sendable {
         q -= 1
       }
     }
+    // A list's title inside an article (任免名单, 签约项目清单) heads the list's items, not an article.
+    for (p, paragraph) in text.paragraphs.enumerated()
+    where shapes[p] == .headline && paragraph.lines.count == 1 && p + 1 < shapes.count && shapes[p + 1] == .body
+      && Self.listTitles.contains(where: text.scalars[paragraph.lines[0]].hasScalarSuffix)
+    {
+      shapes[p] = .body
+    }
     return shapes
   }
 
@@ -135,8 +142,7 @@ public struct Segmenter: Sendable {
     }
     if LineShape.isHeadlineGroup(lines.lazy.map(\.count), hasFullStop: false), !whole.contains("。"),
       !lines.contains(where: { s[$0].last == "：" || s[$0].last == "；" }), !LineShape.startsWithByline(whole),
-      !lines.contains(where: { isCaption(s[$0]) }),
-      !(lines.count == 1 && Self.listTitles.contains(where: firstLine.hasScalarSuffix))
+      !lines.contains(where: { isCaption(s[$0]) })
     {
       return .headline
     }

@@ -57,4 +57,18 @@ import Testing
     let names = Self.records("本报讯 会议研究决定：成立工作专班，由区长任组长，副区长王明任副组长。").officials.map(\.name)
     #expect(!names.contains("任组长"))
   }
+
+  /// A title, then three characters and a verb no word list knows: the name stands only when the
+  /// issue names the person again, so a two-character name never takes the verb's first character.
+  @Test func aNameWithNothingToEndItStandsOnlyWhenRepeated() {
+    let kept = Self.records("""
+      本报讯 芳远香业董事长林志远穿着一件工作服，和工人一起搬运香架。
+
+      “订单多了，心里踏实。”林志远笑着说。
+      """).officials
+    #expect(kept.map(\.name) == ["林志远"])
+    #expect(kept.first?.titles == ["芳远香业董事长"])
+    let dropped = Self.records("本报讯 市商务局局长王明围着展台逐一察看。").officials.map(\.name)
+    #expect(dropped.isEmpty, "\(dropped)")
+  }
 }
