@@ -14,7 +14,7 @@ extension Aggregator {
       let key = ByteKey(name)
       guard isPlausibleName(name), !c.reporters.contains(key) else { continue }
       // A name whose end no following word shows stands only if the issue names it again.
-      if m.field("confirm") == "repeated", c.input.text.scalars[...].occurrences(of: Array(name.unicodeScalars), upTo: 2) < 2 {
+      if m.field("confirm") != nil, c.input.text.scalars[...].occurrences(of: Array(name.unicodeScalars), upTo: 2) < 2 {
         continue
       }
       if let i = c.officialIndex[key] {
