@@ -83,6 +83,9 @@ public struct Aggregator: Sendable {
     var eventPersons: [String?] = []
     /// Whether each event was read from a headline line only, in step with `events`.
     var eventInHeadline: [Bool] = []
+    /// Whether each event stands only if its `person` is named as an official in the issue (a
+    /// `confirm` field: 安全检查不留死角 is no tour by 安全), in step with `events`.
+    var eventNeedsOfficial: [Bool] = []
 
     init(input: AggregationInput) {
       self.input = input

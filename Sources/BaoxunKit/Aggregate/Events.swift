@@ -7,6 +7,7 @@ extension Aggregator {
     let found = m.groups["date_text"].map { ($0.text, c.input.dates.find(in: $0.text)?.iso ?? "") }
       ?? c.input.dates.find(in: s.sentence.text)
     let person = m.field("person")
+    let needsOfficial = m.field("confirm") != nil && person != nil
     let dateText = found?.0 ?? ""
     let iso = found?.1 ?? ""
     for (raw, _) in items {
@@ -28,6 +29,7 @@ extension Aggregator {
           c.events[i].provenance = c.provenance(m.range, s, rule: m.ruleID)
         }
         c.eventInHeadline[i] = false
+        c.eventNeedsOfficial[i] = c.eventNeedsOfficial[i] && needsOfficial
         c.eventIndex[key] = i
       }
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
@@ -52,6 +54,7 @@ extension Aggregator {
       c.eventForms.append(AbbreviationForm(name))
       c.eventPersons.append(person)
       c.eventInHeadline.append(s.sentence.isHeadline)
+      c.eventNeedsOfficial.append(needsOfficial)
       c.events.append(Event(
         provenance: c.provenance(m.range, s, rule: m.ruleID), name: name, kind: kind,
         dateText: dateText, date: iso, place: m.field("place") ?? "", participants: []))
@@ -75,6 +78,7 @@ extension Aggregator {
   }
 
   /// The first event of an article is the one it reports: the officials named there took part.
+  /// An event that asked for it (`confirm`) stands only if its person is an official of the issue.
   func finishEvents(_ c: Context) -> [Event] {
     var events = c.events
     // Each article's officials, in the order officials were found, gathered in one pass.
@@ -86,6 +90,10 @@ extension Aggregator {
     for (i, article) in c.eventArticles.enumerated() where claimed.insert(article).inserted {
       events[i].participants = named[article] ?? []
     }
-    return events
+    return events.indices.compactMap { i in
+      guard c.eventNeedsOfficial[i] else { return events[i] }
+      let person = c.eventPersons[i].map { ByteKey(TextKeys.without([" "], in: $0)) }
+      return person.flatMap { c.officialIndex[$0] } != nil ? events[i] : nil
+    }
   }
 }

@@ -13,8 +13,9 @@ extension Aggregator {
       let name = TextKeys.without([" "], in: raw)
       let key = ByteKey(name)
       guard isPlausibleName(name), !c.reporters.contains(key) else { continue }
-      // A name whose end no following word shows stands only if the issue names it again.
-      if m.field("confirm") != nil, c.input.text.scalars[...].occurrences(of: Array(name.unicodeScalars), upTo: 2) < 2 {
+      // A name whose end no following word shows stands only if the issue names it again,
+      // followed by something else (林志远穿着… / 林志远说).
+      if m.field("confirm") != nil, !c.input.text.scalars[...].endsTwiceDifferently(Array(name.unicodeScalars)) {
         continue
       }
       if let i = c.officialIndex[key] {

@@ -5,7 +5,7 @@ public enum RecordType: String, Sendable, CaseIterable, Comparable {
   public var fields: Set<String> {
     switch self {
     case .official: return ["name", "names", "title", "titles", "role", "confirm"]
-    case .event: return ["name", "names", "kind", "date_text", "place", "suffix", "prefix", "person"]
+    case .event: return ["name", "names", "kind", "date_text", "place", "suffix", "prefix", "person", "confirm"]
     case .project: return ["name", "names", "count", "investment", "qualifier", "status", "suffix"]
     case .amount: return ["amount", "qualifier", "kind", "subject", "unit"]
     case .job: return ["amount", "qualifier", "subject"]

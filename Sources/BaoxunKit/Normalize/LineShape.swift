@@ -102,7 +102,8 @@ public enum LineShape {
     }
     var k = 0
     while k < head.count, k < 3, isNumeral(head[k]) { k += 1 }
-    return k > 0 && k < head.count && head[k] == "、"
+    // 三、四季度 and 一、二月份 count, they do not number.
+    return k > 0 && k + 1 < head.count && head[k] == "、" && !isNumeral(head[k + 1])
   }
 
   /// A block of lines that reads as a headline group: no full stop, a short first line, and

@@ -32,16 +32,21 @@ extension ArraySlice where Element == Unicode.Scalar {
     firstIndex(ofScalars: needle) != nil
   }
 
-  /// How many times `needle` occurs, counting no further than `limit`.
-  func occurrences(of needle: [Unicode.Scalar], upTo limit: Int) -> Int {
-    guard !needle.isEmpty else { return 0 }
-    var count = 0
+  /// Whether `needle` occurs twice with different scalars after it (or once at the end): a
+  /// word that always runs on into the same next character (刘军带着 … 刘军带着) is not shown
+  /// to end where `needle` does.
+  func endsTwiceDifferently(_ needle: [Unicode.Scalar]) -> Bool {
+    guard !needle.isEmpty else { return false }
+    var seen: Unicode.Scalar? = nil
     var rest = self[...]
-    while count < limit, let at = rest.firstIndex(ofScalars: needle) {
-      count += 1
-      rest = rest[(at + needle.count)...]
+    while let at = rest.firstIndex(ofScalars: needle) {
+      let after = at + needle.count
+      guard after < endIndex else { return seen != nil }
+      if let first = seen, first != self[after] { return true }
+      seen = self[after]
+      rest = self[after...]
     }
-    return count
+    return false
   }
 
   /// The first of `prefixes` the slice starts with.

@@ -110,7 +110,9 @@ public enum Byline {
         continue
       }
       if token.last == "摄", token.count > 2 { token.removeLast() }
-      if let mark = token.firstScalarPrefix(among: LineShape.writtenByMarks) {
+      if token.firstScalarPrefix(among: LineShape.creditRoleScalars) == nil,
+        let mark = token.firstScalarPrefix(among: LineShape.writtenByMarks)
+      {
         sawRole = true
         token = token.dropFirst(mark.count)
         if token.isEmpty { continue }

@@ -16,7 +16,7 @@ enum PageFurniture {
   /// A column's label, not a headline: a commentary label under a mark (`◎时评`, `■短评`) or a
   /// label between dashes (`——镇街传真——`).
   static let columnLabel = try! CompiledRegex(
-    #"^(?:[◎■□●◆] ?(?:时评|短评|快评|热评|锐评|微评|评论|社评|点评|观察|视点|言论|随笔|杂谈|声音)|——\p{sc=Han}{2,10}——)$"#)
+    #"^(?:[◎■□●◆] ?(?:时评|短评|快评|热评|锐评|微评|评论|社评|点评|观察|视点|言论|随笔|杂谈|声音|记者手记|记者观察|记者调查)|——\p{sc=Han}{2,10}——)$"#)
 
   static func isColumnLabel(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
     guard line.count <= 14, let first = line.first, "◎■□●◆—".unicodeScalars.contains(first) else {

@@ -99,12 +99,24 @@ public struct Segmenter: Sendable {
         q -= 1
       }
     }
-    // A list's title inside an article (任免名单, 签约项目清单) heads the list's items, not an article.
-    for (p, paragraph) in text.paragraphs.enumerated()
-    where shapes[p] == .headline && paragraph.lines.count == 1 && p + 1 < shapes.count && shapes[p + 1] == .body
-      && Self.listTitles.contains(where: text.scalars[paragraph.lines[0]].hasScalarSuffix)
-    {
-      shapes[p] = .body
+    let paragraphs = text.paragraphs
+    func opening(_ p: Int) -> ArraySlice<Unicode.Scalar> { text.scalars[paragraphs[p].lines[0]] }
+    func closing(_ p: Int) -> ArraySlice<Unicode.Scalar> { text.scalars[paragraphs[p].lines[paragraphs[p].lines.count - 1]] }
+    for p in paragraphs.indices where shapes[p] == .headline {
+      // A list's title inside an article (任免名单, 签约项目清单) heads the list's items, not an
+      // article; a headline ending so (…项目名单 over 本报讯…) still heads its article.
+      if paragraphs[p].lines.count == 1, p + 1 < shapes.count, shapes[p + 1] == .body,
+        !LineShape.startsWithByline(opening(p + 1)),
+        Self.listTitles.contains(where: opening(p).hasScalarSuffix)
+      {
+        shapes[p] = .body
+      }
+      // The short items of a numbered list (名单如下： / 1.… / 2.…) are the list's, not headlines.
+      if p > 0, LineShape.startsWithListMarker(opening(p)), shapes[p - 1] == .body,
+        closing(p - 1).last == "：" || LineShape.startsWithListMarker(opening(p - 1))
+      {
+        shapes[p] = .body
+      }
     }
     return shapes
   }

@@ -73,7 +73,7 @@ import Testing
     for line in ["1.年产", "12、推进", "（三）城市", "（12）项目", "十一、其他"] {
       #expect(LineShape.startsWithListMarker(line.unicodeScalars), "\(line)")
     }
-    for line in ["2.5亿元", "2024年", "一些", "十一月", "（记者 王五）", "3"] {
+    for line in ["2.5亿元", "2024年", "一些", "十一月", "（记者 王五）", "3", "三、四季度", "一、二月份"] {
       #expect(!LineShape.startsWithListMarker(line.unicodeScalars), "\(line)")
     }
   }

@@ -51,6 +51,10 @@ import Testing
     ("◎俞杰", ["俞杰"]),
     ("□ 陈书航", ["陈书航"]),
     ("本报讯（通讯员 李 岩 记者 欧阳明华）近日", ["李岩", "欧阳明华"]),
+    ("文/珠江时报记者 梁嘉欣 何志斌 通讯员 冼慧玲", ["梁嘉欣", "何志斌", "冼慧玲"]),
+    ("文/图 记者 刘洋", ["刘洋"]),
+    ("文／图 记者 王丽 通讯员 陈刚", ["王丽", "陈刚"]),
+    ("◎记者 张弛", ["张弛"]),
   ])
   func bylineForms(_ text: String, _ names: [String]) {
     #expect(Byline.leading(text)?.names == names)
@@ -184,5 +188,26 @@ import Testing
     let a = segment("把“施工图”变成“实景图”\n\n□ 陈书航\n\n一分部署，九分落实。")
     #expect(a.first?.byline == ["陈书航"])
     #expect(a.first?.kind == .commentary)
+  }
+
+  /// A list's title heads the list's items inside an article, but a headline that happens to end
+  /// in 名单 over its own byline still heads an article; numbered items after 如下： stay body.
+  @Test func listTitlesAndItems() {
+    let text = """
+      县委常委会召开会议
+
+      本报讯（记者 李娜）会议研究了人事事项，名单如下：
+
+      1.优秀志愿服务项目
+
+      2.示范性家庭农场
+
+      我县公布第二批县级非物质文化遗产代表性项目名单
+
+      本报讯（记者 王五）近日，县政府公布了第二批县级非遗代表性项目名单。
+      """
+    let articles = Segmenter().segment(Normalizer().normalize(text))
+    #expect(articles.map { $0.headline?.text } == ["县委常委会召开会议", "我县公布第二批县级非物质文化遗产代表性项目名单"])
+    #expect(articles.first?.sentences.map(\.text).contains("2.示范性家庭农场") == true)
   }
 }
