@@ -66,7 +66,8 @@ extension Aggregator {
     var out: [String] = []
     var carryStart: Int? = nil
     var start = 0
-    for i in 0...cleaned.count where i == cleaned.count || cleaned[i] == "、" {
+    // Titles are chained with 、, and sometimes with a comma (自治区党委常委，包头市委书记，…).
+    for i in 0...cleaned.count where i == cleaned.count || cleaned[i] == "、" || cleaned[i] == "，" {
       defer { start = i + 1 }
       // Empty pieces (`、、`) are dropped, as `split` drops them.
       guard i > start else { continue }

@@ -71,7 +71,9 @@ public final class Matcher {
                     guard s >= 0 && e >= s else { continue }
                     groups.append(g.name, GroupCapture(range: (base + s)..<(base + e), text: string(s, e)))
                   }
-                  found[k].append(Mention(ruleID: rule.id, record: rule.record, priority: rule.priority,
+                  // A reading that the aggregator must still confirm never beats one it need not.
+                  let priority = groups["confirm"] == nil ? rule.priority : min(rule.priority, Mention.unconfirmedPriority)
+                  found[k].append(Mention(ruleID: rule.id, record: rule.record, priority: priority,
                     range: (base + start)..<(base + end), text: string(start, end), groups: groups, set: rule.set))
                 }
               } catch {

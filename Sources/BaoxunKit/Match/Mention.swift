@@ -12,6 +12,10 @@ public struct Mention: Sendable, Equatable {
   public var set: [String: String]
 
   public func field(_ name: String) -> String? { groups[name]?.text ?? set[name] }
+
+  /// The priority a match competes at when it took part in a `confirm` group: below any rule's
+  /// usual priority, since the aggregator may still drop it.
+  public static let unconfirmedPriority = 1
 }
 
 public struct GroupCapture: Sendable, Equatable {

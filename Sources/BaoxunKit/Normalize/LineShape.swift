@@ -81,6 +81,13 @@ public enum LineShape {
     return false
   }
 
+  static let noticeTitles = ["的公告", "的通告", "的通知", "的公示", "的决定", "的启事"].map { Array($0.unicodeScalars) }
+
+  /// A notice's title (…关于召开…听证会的公告): long like prose, yet a whole line, never cut.
+  public static func endsNoticeTitle(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    noticeTitles.contains(where: line.hasScalarSuffix)
+  }
+
   /// Lines that open an item of a numbered list (`1.`, `2、`, `（三）`, `四、`): each item is its
   /// own paragraph even when the one before it stops without punctuation, as a table row does.
   public static func startsWithListMarker<C: Collection>(_ line: C) -> Bool

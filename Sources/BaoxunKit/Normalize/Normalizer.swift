@@ -250,7 +250,7 @@ public struct Normalizer: Sendable {
     }
     let line = text[last]
     return LineShape.isProse(line) && !LineShape.endsSentence(line)
-      && !LineShape.isJumpOrTeaser(line)
+      && !LineShape.isJumpOrTeaser(line) && !LineShape.endsNoticeTitle(line)
   }
 
   func continues(_ block: Block, _ text: Folded) -> Bool {

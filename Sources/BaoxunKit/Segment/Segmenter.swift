@@ -111,6 +111,19 @@ public struct Segmenter: Sendable {
       {
         shapes[p] = .body
       }
+      // A notice's signature (包头市发展和改革委员会 / 2026年5月11日), its date a paragraph of its
+      // own, ends the notice; it heads nothing.
+      if p + 1 < shapes.count, shapes[p + 1] == .furniture, paragraphs[p + 1].lines.count == 1,
+        PageFurniture.isLoneDate(String(scalars: opening(p + 1)))
+      {
+        shapes[p] = .body
+        // Joint notices are signed by several issuers, one a line.
+        var q = p - 1
+        while q >= 0, shapes[q] == .headline, paragraphs[q].lines.count == 1, opening(q).count <= 20 {
+          shapes[q] = .body
+          q -= 1
+        }
+      }
       // The short items of a numbered list (名单如下： / 1.… / 2.…) are the list's, not headlines.
       if p > 0, LineShape.startsWithListMarker(opening(p)), shapes[p - 1] == .body,
         closing(p - 1).last == "：" || LineShape.startsWithListMarker(opening(p - 1))
@@ -158,8 +171,15 @@ public struct Segmenter: Sendable {
     {
       return .headline
     }
+    // A notice's title runs long (…关于召开…听证会的公告) but is one unpunctuated line.
+    if lines.count == 1, firstLine.count <= 60, !whole.contains("。"), !whole.contains("，"),
+      LineShape.endsNoticeTitle(firstLine)
+    {
+      return .headline
+    }
     return .body
   }
+
 
   static let photoIs = Array("图为".unicodeScalars)
   /// The title of a list printed inside an article (任免名单, 签约项目清单): the list's items
