@@ -83,9 +83,13 @@ public enum LineShape {
 
   static let noticeTitles = ["的公告", "的通告", "的通知", "的公示", "的决定", "的启事"].map { Array($0.unicodeScalars) }
 
-  /// A notice's title (…关于召开…听证会的公告): long like prose, yet a whole line, never cut.
+  static let about = Array("关于".unicodeScalars)
+
+  /// A notice's title (…关于召开…听证会的公告): long like prose, yet a whole line, never cut. It
+  /// says 关于 and holds no comma or full stop, unlike a sentence that ends …贯彻落实省政府的决定.
   public static func endsNoticeTitle(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
-    noticeTitles.contains(where: line.hasScalarSuffix)
+    line.count <= 60 && noticeTitles.contains(where: line.hasScalarSuffix) && line.containsScalars(about)
+      && !line.contains { $0 == "，" || $0 == "。" || $0 == "；" }
   }
 
   /// Lines that open an item of a numbered list (`1.`, `2、`, `（三）`, `四、`): each item is its

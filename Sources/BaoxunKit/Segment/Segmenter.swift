@@ -113,8 +113,12 @@ public struct Segmenter: Sendable {
       }
       // A notice's signature (包头市发展和改革委员会 / 2026年5月11日), its date a paragraph of its
       // own, ends the notice; it heads nothing.
+      // A headline with its date under it (全县秋粮收购工作全面启动 / 2025年9月20日 / 本报讯…) is
+      // no signature: the date is followed by the article, not by the next headline or nothing.
       if p + 1 < shapes.count, shapes[p + 1] == .furniture, paragraphs[p + 1].lines.count == 1,
-        PageFurniture.isLoneDate(String(scalars: opening(p + 1)))
+        PageFurniture.isLoneDate(String(scalars: opening(p + 1))),
+        p + 2 >= shapes.count || shapes[p + 2] != .body || !LineShape.startsWithByline(opening(p + 2)),
+        p > 0, shapes[p - 1] == .body || shapes[p - 1] == .headline
       {
         shapes[p] = .body
         // Joint notices are signed by several issuers, one a line.
@@ -172,9 +176,7 @@ public struct Segmenter: Sendable {
       return .headline
     }
     // A notice's title runs long (…关于召开…听证会的公告) but is one unpunctuated line.
-    if lines.count == 1, firstLine.count <= 60, !whole.contains("。"), !whole.contains("，"),
-      LineShape.endsNoticeTitle(firstLine)
-    {
+    if lines.count == 1, LineShape.endsNoticeTitle(firstLine), !LineShape.startsWithByline(whole) {
       return .headline
     }
     return .body
