@@ -32,9 +32,9 @@ extension ArraySlice where Element == Unicode.Scalar {
     firstIndex(ofScalars: needle) != nil
   }
 
-  /// Whether `needle` occurs twice with different scalars after it (or once at the end): a
-  /// word that always runs on into the same next character (刘军带着 … 刘军带着) is not shown
-  /// to end where `needle` does.
+  /// Whether `needle` occurs twice with different scalars after it (the end of the text counts
+  /// as one): a word that always runs on into the same next character (刘军带着 … 刘军带着) is not
+  /// shown to end where `needle` does.
   func endsTwiceDifferently(_ needle: [Unicode.Scalar]) -> Bool {
     guard !needle.isEmpty else { return false }
     var seen: Unicode.Scalar? = nil

@@ -99,43 +99,52 @@ public struct Segmenter: Sendable {
         q -= 1
       }
     }
-    let paragraphs = text.paragraphs
-    func opening(_ p: Int) -> ArraySlice<Unicode.Scalar> { text.scalars[paragraphs[p].lines[0]] }
-    func closing(_ p: Int) -> ArraySlice<Unicode.Scalar> { text.scalars[paragraphs[p].lines[paragraphs[p].lines.count - 1]] }
-    for p in paragraphs.indices where shapes[p] == .headline {
-      // A list's title inside an article (任免名单, 签约项目清单) heads the list's items, not an
-      // article; a headline ending so (…项目名单 over 本报讯…) still heads its article.
-      if paragraphs[p].lines.count == 1, p + 1 < shapes.count, shapes[p + 1] == .body,
-        !LineShape.startsWithByline(opening(p + 1)),
-        Self.listTitles.contains(where: opening(p).hasScalarSuffix)
-      {
-        shapes[p] = .body
-      }
-      // A notice's signature (包头市发展和改革委员会 / 2026年5月11日), its date a paragraph of its
-      // own, ends the notice; it heads nothing.
-      // A headline with its date under it (全县秋粮收购工作全面启动 / 2025年9月20日 / 本报讯…) is
-      // no signature: the date is followed by the article, not by the next headline or nothing.
-      if p + 1 < shapes.count, shapes[p + 1] == .furniture, paragraphs[p + 1].lines.count == 1,
-        PageFurniture.isLoneDate(String(scalars: opening(p + 1))),
-        p + 2 >= shapes.count || shapes[p + 2] != .body || !LineShape.startsWithByline(opening(p + 2)),
-        p > 0, shapes[p - 1] == .body || shapes[p - 1] == .headline
-      {
+    for p in text.paragraphs.indices where shapes[p] == .headline {
+      if isListTitle(p, shapes, text) { shapes[p] = .body }
+      if signsNotice(p, shapes, text) {
         shapes[p] = .body
         // Joint notices are signed by several issuers, one a line.
         var q = p - 1
-        while q >= 0, shapes[q] == .headline, paragraphs[q].lines.count == 1, opening(q).count <= 20 {
+        while q >= 0, shapes[q] == .headline, text.paragraphs[q].lines.count == 1, opening(q, text).count <= 20 {
           shapes[q] = .body
           q -= 1
         }
       }
-      // The short items of a numbered list (名单如下： / 1.… / 2.…) are the list's, not headlines.
-      if p > 0, LineShape.startsWithListMarker(opening(p)), shapes[p - 1] == .body,
-        closing(p - 1).last == "：" || LineShape.startsWithListMarker(opening(p - 1))
-      {
-        shapes[p] = .body
-      }
+      if isListItem(p, shapes, text) { shapes[p] = .body }
     }
     return shapes
+  }
+
+  func opening(_ p: Int, _ text: NormalizedText) -> ArraySlice<Unicode.Scalar> {
+    text.scalars[text.paragraphs[p].lines[0]]
+  }
+
+  /// A list's title inside an article (任免名单, 签约项目清单) heads the list's items, not an
+  /// article; a headline ending so (…项目名单 over 本报讯…) still heads its article.
+  func isListTitle(_ p: Int, _ shapes: [Shape], _ text: NormalizedText) -> Bool {
+    text.paragraphs[p].lines.count == 1 && p + 1 < shapes.count && shapes[p + 1] == .body
+      && !LineShape.startsWithByline(opening(p + 1, text))
+      && Self.listTitles.contains(where: opening(p, text).hasScalarSuffix)
+  }
+
+  /// A notice's signature (包头市发展和改革委员会 / 2026年5月11日), its date a paragraph of its own,
+  /// ends the notice. A headline with its date under it (全县秋粮收购工作全面启动 / 2025年9月20日 /
+  /// 本报讯…) is no signature: there the date is followed by the article.
+  func signsNotice(_ p: Int, _ shapes: [Shape], _ text: NormalizedText) -> Bool {
+    guard p > 0, p + 1 < shapes.count, shapes[p + 1] == .furniture, text.paragraphs[p + 1].lines.count == 1,
+      PageFurniture.isLoneDate(String(scalars: opening(p + 1, text)))
+    else { return false }
+    let followedByArticle = p + 2 < shapes.count && shapes[p + 2] == .body
+      && LineShape.startsWithByline(opening(p + 2, text))
+    return !followedByArticle && (shapes[p - 1] == .body || shapes[p - 1] == .headline)
+  }
+
+  /// The short items of a numbered list (名单如下： / 1.… / 2.…) are the list's, not headlines.
+  func isListItem(_ p: Int, _ shapes: [Shape], _ text: NormalizedText) -> Bool {
+    guard p > 0, shapes[p - 1] == .body, LineShape.startsWithListMarker(opening(p, text)) else { return false }
+    let before = text.paragraphs[p - 1].lines
+    return text.scalars[before[before.count - 1]].last == "："
+      || LineShape.startsWithListMarker(opening(p - 1, text))
   }
 
   static let sectionMarks: Set<Unicode.Scalar> = ["■", "□", "●", "◆", "★", "▲", "▶"]
@@ -182,12 +191,10 @@ public struct Segmenter: Sendable {
     return .body
   }
 
-
   static let photoIs = Array("图为".unicodeScalars)
   /// The title of a list printed inside an article (任免名单, 签约项目清单): the list's items
   /// follow it, not a new article.
   static let listTitles = ["名单", "清单", "一览表"].map { Array($0.unicodeScalars) }
-
 
   func isCaption(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
     line.hasScalarPrefix(Self.photoIs) || line.first == "▲" || line.last == "摄"
