@@ -117,6 +117,16 @@ public final class CompiledRegex: @unchecked Sendable {
   /// The first match in `scalars` only, for callers that need no more (a sentence's date):
   /// the caller's scalars are read in place, and nothing is searched past the first match.
   public func firstMatch(in scalars: [Unicode.Scalar]) throws(RegexError) -> RegexMatch? {
+    try firstMatch(in: scalars[...])
+  }
+
+  /// True when the pattern matches somewhere in `scalars`, read in place (a line of a page).
+  public func hasMatch(in scalars: ArraySlice<Unicode.Scalar>) throws(RegexError) -> Bool {
+    try firstMatch(in: scalars) != nil
+  }
+
+  /// `firstMatch` on part of an array; offsets count from the slice's start.
+  public func firstMatch(in scalars: ArraySlice<Unicode.Scalar>) throws(RegexError) -> RegexMatch? {
     let scratch = borrowScratch()
     defer { returnScratch(scratch) }
     var failure: RegexError? = nil

@@ -22,14 +22,16 @@ enum PageFurniture {
     guard line.count <= 14, let first = line.first, "◎■□●◆—".unicodeScalars.contains(first) else {
       return false
     }
-    return (try? columnLabel.matches(in: String(scalars: line)).isEmpty == false) ?? false
+    return (try? columnLabel.hasMatch(in: line)) ?? false
   }
 
   /// A date and nothing else (`2026年3月20日`): a notice's signature line.
   static let loneDate = try! CompiledRegex(#"^(?:19|20)\d\d年\d{1,2}月\d{1,2}日$"#)
 
-  static func isLoneDate(_ line: String) -> Bool {
-    (try? loneDate.matches(in: line).isEmpty == false) ?? false
+  /// The shortest lone date is `2026年3月2日` (9 scalars), the longest 11.
+  static func isLoneDate(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard (9...11).contains(line.count), line.last == "日" else { return false }
+    return (try? loneDate.hasMatch(in: line)) ?? false
   }
 
   static func matches(_ line: String) -> Bool {
@@ -52,7 +54,7 @@ enum PageFurniture {
     default: opens = false
     }
     guard opens || last == "版" || isDecimalDigit(last) else { return false }
-    return matches(String(scalars: line))
+    return (try? pattern.hasMatch(in: line)) ?? false
   }
 
   /// `\d` as PCRE reads it in UCP mode: any decimal digit.
@@ -68,7 +70,7 @@ enum PageFurniture {
       && lines.contains { range in
         let line = scalars[range]
         guard line.contains("年"), line.contains("日") else { return false }
-        return (try? masthead.matches(in: String(scalars: line)).isEmpty == false) ?? false
+        return (try? masthead.hasMatch(in: line)) ?? false
       }
   }
 }

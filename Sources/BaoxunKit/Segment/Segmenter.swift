@@ -132,7 +132,7 @@ public struct Segmenter: Sendable {
   /// 本报讯…) is no signature: there the date is followed by the article.
   func signsNotice(_ p: Int, _ shapes: [Shape], _ text: NormalizedText) -> Bool {
     guard p > 0, p + 1 < shapes.count, shapes[p + 1] == .furniture, text.paragraphs[p + 1].lines.count == 1,
-      PageFurniture.isLoneDate(String(scalars: opening(p + 1, text)))
+      PageFurniture.isLoneDate(opening(p + 1, text))
     else { return false }
     let followedByArticle = p + 2 < shapes.count && shapes[p + 2] == .body
       && LineShape.startsWithByline(opening(p + 2, text))
@@ -167,7 +167,7 @@ public struct Segmenter: Sendable {
     if Self.speakerLabels.contains(where: firstLine.hasScalarPrefix) { return .body }
     let last = s[lines[lines.count - 1]]
     // A notice's signature (中共内江市委组织部 / 2026年3月20日) ends the notice; it heads nothing.
-    if lines.count <= 3, PageFurniture.isLoneDate(String(scalars: last)) { return .body }
+    if lines.count <= 3, PageFurniture.isLoneDate(last) { return .body }
     if let at = LineShape.jumpMarker(in: last), at == 0 {
       let teases = last.containsScalars(Self.seeAlso) || last.containsScalars(Self.seePage)
       return teases ? .teaser : .jump
