@@ -17,8 +17,9 @@ enum ListSplitter {
       let c = scalars[i]
       if c == "（" || c == "“" || c == "《" { depth += 1 }
       if c == "）" || c == "”" || c == "》" { depth = max(0, depth - 1) }
+      // A 和 that ends the text joins nothing: it is the last character of a name (郑永和).
       if depth == 0, i > start, let d = delimiterScalars.first(where: { scalars.hasScalars($0, at: i) }),
-        !(d == ["和"] && wordsBeforeHe.contains(scalars[i - 1]))
+        !(d == ["和"] && (wordsBeforeHe.contains(scalars[i - 1]) || i + 1 == scalars.count))
       {
         pieces.append((start, i, i + d.count))
         i += d.count

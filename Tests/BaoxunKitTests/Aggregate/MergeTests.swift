@@ -74,4 +74,14 @@ import Testing
     let runOn = Self.records("本报讯 村党支部书记刘军带着党员志愿者入户走访。刘军带着村“两委”班子研究产业。").officials
     #expect(!runOn.map(\.name).contains("刘军带"))
   }
+
+  /// 和 before a comma is a name's last character (郑永和), not a list's conjunction; between two
+  /// names it is still a conjunction, never part of the first.
+  @Test func aNameEndingInHeKeepsIt() {
+    let names = Self.records("本报讯 县人大常委会主任郑永和，县政协主席邬明秋出席会议。").officials.map(\.name)
+    #expect(names.contains("郑永和"), "\(names)")
+    #expect(!names.contains("郑永"), "\(names)")
+    let pair = Self.records("本报讯 市领导王立新和赵建华出席活动。").officials.map(\.name)
+    #expect(pair.contains("王立新") && !pair.contains { $0.contains("和") }, "\(pair)")
+  }
 }
