@@ -13,27 +13,29 @@ enum AlternationFactoring {
   static let minimumBranches = 4
 
   /// `pattern` with every qualifying group factored; groups that are not plain lists of words,
-  /// or hold anything PCRE2 could read differently once moved, are copied unchanged.
-  static func factor(_ pattern: String) -> String {
+  /// or hold anything PCRE2 could read differently once moved, are copied unchanged. A group
+  /// met before in `cache` (the same macro in another rule) takes its earlier rewrite.
+  static func factor(_ pattern: String, cache: PatternCache? = nil) -> String {
     let chars = Array(pattern.unicodeScalars)
     guard !hasContextualSyntax(chars) else { return pattern }
-    var out = String.UnicodeScalarView()
+    var out: Scalars = []
+    out.reserveCapacity(chars.count)
     var i = 0
     while i < chars.count {
       let c = chars[i]
       if c == "\\" {
-        out.append(contentsOf: chars[i..<min(i + 2, chars.count)])
+        out += chars[i..<min(i + 2, chars.count)]
         i += 2
       } else if c == "[" {
         let end = classEnd(chars, from: i)
-        out.append(contentsOf: chars[i..<end])
+        out += chars[i..<end]
         i = end
       } else if c == "(", let opener = opener(chars, at: i),
         let close = plainGroupEnd(chars, from: i + opener.count),
-        let body = rewrite(chars[(i + opener.count)..<close], in: opener)
+        let body = rewrite(chars, group: i...close, opener: opener, cache: cache)
       {
-        out.append(contentsOf: opener)
-        out.append(contentsOf: body)
+        out += opener
+        out += body
         out.append(")")
         i = close + 1
       } else {
@@ -41,7 +43,7 @@ enum AlternationFactoring {
         i += 1
       }
     }
-    return String(out)
+    return String(scalars: out)
   }
 
   /// True for syntax after which characters no longer mean what they seem to a simple scan:
@@ -69,6 +71,19 @@ enum AlternationFactoring {
   /// The opening of a group at `i` that may be factored: non-capturing or a lookaround.
   static func opener(_ chars: Scalars, at i: Int) -> Scalars? {
     openers.first { o in i + o.count <= chars.count && chars[i..<(i + o.count)].elementsEqual(o) }
+  }
+
+  /// `rewrite` of the group at `group` (opener to `)`), remembered in `cache` by its text, on
+  /// which alone the rewrite depends.
+  static func rewrite(
+    _ chars: Scalars, group: ClosedRange<Int>, opener: Scalars, cache: PatternCache?
+  ) -> Scalars? {
+    let body = chars[(group.lowerBound + opener.count)..<group.upperBound]
+    guard let cache else { return rewrite(body, in: opener) }
+    if let known = cache.factored[chars[group]] { return known }
+    let found = rewrite(body, in: opener)
+    cache.factored[chars[group]] = .some(found)
+    return found
   }
 
   /// The factored body of a group, or nil to leave it as written. A non-capturing group is

@@ -31,10 +31,13 @@ enum LiteralAnalysis {
 
   /// `requirements`, and the sets whose literal every match holds at or after the place it
   /// starts (what lookbehinds require is left out, since their text lies before that place):
-  /// a match cannot start after the last occurrence of such a set's literals.
-  static func requirementsAndForward(_ pattern: String) -> (all: [[String]], forward: [[String]]) {
-    guard let node = try? PatternParser.parse(pattern) else { return ([], []) }
-    let facts = both(node)
+  /// a match cannot start after the last occurrence of such a set's literals. Groups found in
+  /// `cache` (read in an earlier pattern of the same rule book) are not parsed or analysed again.
+  static func requirementsAndForward(
+    _ pattern: String, cache: PatternCache? = nil
+  ) -> (all: [[String]], forward: [[String]]) {
+    guard let node = try? PatternParser.parse(pattern, cache: cache) else { return ([], []) }
+    let facts = both(node, cache)
     let all = choose(facts.all)
     return (all, facts.forward.map(choose) ?? all)
   }
@@ -70,9 +73,15 @@ enum LiteralAnalysis {
 
   /// What is known of the texts a node can match, and the same with lookbehinds counted as
   /// requiring nothing (see `requirementsAndForward`); nil when the node has no lookbehind,
-  /// so both are one, computed once.
-  static func both(_ node: PatternNode) -> (all: Facts, forward: Facts?) {
+  /// so both are one, computed once. A `.group` node's facts are kept in `cache`.
+  static func both(_ node: PatternNode, _ cache: PatternCache? = nil) -> (all: Facts, forward: Facts?) {
+    func both(_ node: PatternNode) -> (all: Facts, forward: Facts?) { Self.both(node, cache) }
     switch node {
+    case .group(let inner, let number):
+      if let known = cache?.facts[number] { return known }
+      let found = both(inner)
+      cache?.facts[number] = found
+      return found
     case .char(let c):
       return (Facts(exact: [[c]]), nil)
     case .oneOf(let chars):

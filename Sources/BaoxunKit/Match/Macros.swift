@@ -2,8 +2,13 @@
 /// the result which character of the written pattern produced it, so PCRE2's error offsets can
 /// be reported at the right column of the rule file.
 public struct MacroExpander: Sendable {
-  public var macros: [String: String]
-  public var lexicons: [String: Lexicon]
+  public var macros: [String: String] { didSet { expandMacros() } }
+  public var lexicons: [String: Lexicon] { didSet { expandMacros() } }
+  /// Each macro that expands without error, as the `(?:…)` that replaces `{NAME}`, with its
+  /// length in scalars: every use of a macro in every rule gets the same text, and expanding
+  /// long ones (`{NAME}` holds word lists) afresh for each was a tenth of loading the rules.
+  /// Only successes are kept: a failing macro is expanded again, so it fails as before.
+  private var expanded: [String: (text: String, scalars: Int)] = [:]
 
   public enum Failure: Error, Equatable {
     case unknownMacro(String, at: Int)
@@ -21,6 +26,19 @@ public struct MacroExpander: Sendable {
   public init(macros: [String: String], lexicons: [String: Lexicon]) {
     self.macros = macros
     self.lexicons = lexicons
+    expandMacros()
+  }
+
+  /// Fills `expanded`. Whether a macro expands does not depend on where it is used: a cycle
+  /// through a macro that encloses this use would also run through this macro's own expansion.
+  private mutating func expandMacros() {
+    expanded = [:]
+    for (name, body) in macros {
+      var out = Expansion(pattern: "(?:", origin: [])
+      guard (try? expand(body, into: &out, origin: 0, stack: [name])) != nil else { continue }
+      out.pattern += ")"
+      expanded[name] = (out.pattern, out.pattern.unicodeScalars.count)
+    }
   }
 
   public func expand(_ source: String) throws(Failure) -> Expansion {
@@ -58,6 +76,12 @@ public struct MacroExpander: Sendable {
         if Self.isName(Substring(inner), lower: false) {
           guard let body = macros[inner] else { throw .unknownMacro(inner, at: at) }
           if stack.contains(inner) { throw .cycle(inner, at: at) }
+          if let known = expanded[inner] {
+            out.pattern += known.text
+            out.origin += Array(repeating: at, count: known.scalars)
+            i = close + 1
+            continue
+          }
           out.pattern += "(?:"
           out.origin += Array(repeating: at, count: 3)
           try expand(body, into: &out, origin: at, stack: stack + [inner])

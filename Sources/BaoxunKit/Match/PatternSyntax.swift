@@ -16,6 +16,9 @@ indirect enum PatternNode: Equatable, Sendable {
   case concat([PatternNode])
   case alternation([PatternNode])
   case repeated(PatternNode, min: Int, max: Int?)
+  /// A parenthesized group read through a `PatternCache`: `number` names its text there, so
+  /// what the analysis finds in `node` is worked out once for every place the text recurs.
+  case group(PatternNode, number: Int)
 }
 
 /// Parses PCRE2 syntax (UTF mode, no extended or caseless option) into `PatternNode`s. It is
@@ -28,11 +31,17 @@ struct PatternParser {
 
   private let s: [Unicode.Scalar]
   private var i = 0
+  private let cache: PatternCache?
 
-  init(_ pattern: String) { s = Array(pattern.unicodeScalars) }
+  init(_ pattern: String, cache: PatternCache? = nil) {
+    s = Array(pattern.unicodeScalars)
+    self.cache = cache
+  }
 
-  static func parse(_ pattern: String) throws(Unsupported) -> PatternNode {
-    var parser = PatternParser(pattern)
+  /// The pattern's node; with a `cache`, groups read before (in this or another pattern) are
+  /// not read again, and come back as `.group` nodes.
+  static func parse(_ pattern: String, cache: PatternCache? = nil) throws(Unsupported) -> PatternNode {
+    var parser = PatternParser(pattern, cache: cache)
     let node = try parser.alternation()
     guard parser.i == parser.s.count else { throw Unsupported(offset: parser.i) }
     return node
@@ -92,7 +101,42 @@ struct PatternParser {
     }
   }
 
+  /// A group, from the cache when its text was read before. Reading a group looks at nothing
+  /// past its `)`, so the same text always reads the same way, wherever it stands.
   private mutating func group() throws(Unsupported) -> PatternNode {
+    guard let cache else { return try groupContents() }
+    let start = i
+    if let end = groupEnd(), let known = cache.number(of: s[start...end]) {
+      i = end + 1
+      return .group(cache.nodes[known], number: known)
+    }
+    let node = try groupContents()
+    return .group(node, number: cache.add(s[start..<i], node))
+  }
+
+  /// Where the group opening at `i` seems to close: a quick scan that skips escapes and
+  /// classes. It only picks the text to look up; a wrong guess just misses the cache.
+  private func groupEnd() -> Int? {
+    var depth = 0
+    var j = i
+    while j < s.count {
+      switch s[j] {
+      case "\\": j += 2
+      case "[": j = AlternationFactoring.classEnd(s, from: j)
+      case "(":
+        depth += 1
+        j += 1
+      case ")":
+        depth -= 1
+        if depth == 0 { return j }
+        j += 1
+      default: j += 1
+      }
+    }
+    return nil
+  }
+
+  private mutating func groupContents() throws(Unsupported) -> PatternNode {
     i += 1  // (
     enum Kind { case group, look, lookbehind, negative }
     var kind = Kind.group
@@ -184,9 +228,10 @@ struct PatternParser {
     i += 1
     guard let e = peek else { throw fail() }
     i += 1
-    let controls: [Unicode.Scalar: UInt32] = ["n": 0x0A, "t": 0x09, "r": 0x0D, "f": 0x0C, "e": 0x1B, "a": 0x07]
-    if let v = controls[e], let c = Unicode.Scalar(v) { return (.char(c), c) }
     switch e {
+    case "n", "t", "r", "f", "e", "a":
+      let c = Self.control(e)
+      return (.char(c), c)
     case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "C":
       return (.unknown, nil)
     case "N" where peek != "{":
@@ -218,8 +263,7 @@ struct PatternParser {
     case "0"..."9", "g", "k", "o":
       // Backreferences and octal escapes: some text this analysis does not name.
       if inClass { throw fail() }
-      let closers: [Unicode.Scalar: Unicode.Scalar] = ["{": "}", "<": ">", "'": "'"]
-      if let open = peek, let close = closers[open] {
+      if let open = peek, let close = Self.closer(open) {
         i += 1
         while let c = peek, c != close { i += 1 }
         guard peek == close else { throw fail() }
@@ -232,6 +276,28 @@ struct PatternParser {
     default:
       if e.isASCII, e.properties.isAlphabetic || e.isASCIIDigit { throw fail() }
       return (.char(e), e)
+    }
+  }
+
+  /// The character `\n`, `\t`, `\r`, `\f`, `\e` or `\a` stands for.
+  private static func control(_ e: Unicode.Scalar) -> Unicode.Scalar {
+    switch e {
+    case "n": return "\n"
+    case "t": return "\t"
+    case "r": return "\r"
+    case "f": return "\u{0C}"
+    case "e": return "\u{1B}"
+    default: return "\u{07}"
+    }
+  }
+
+  /// The bracket closing a backreference's name (`\k<name>`, `\g{2}`, `\k'name'`).
+  private static func closer(_ open: Unicode.Scalar) -> Unicode.Scalar? {
+    switch open {
+    case "{": return "}"
+    case "<": return ">"
+    case "'": return "'"
+    default: return nil
     }
   }
 

@@ -16,6 +16,8 @@ struct RuleLoader {
   /// Names known once every file is read, for "did you mean" and the list of word lists.
   var macroNames: Set<String> = []
   var lexiconNames: [String] = []
+  /// Groups already parsed, analysed and factored in this rule book's patterns.
+  let patternCache = PatternCache()
 
   init(directory: URL, displayRoot: String?) {
     self.directory = directory
@@ -196,7 +198,7 @@ struct RuleLoader {
       // The written pattern must compile as written; the optimized one, which matches the same,
       // is what runs (and if it ever failed to compile, the written one runs instead).
       try CompiledRegex.validate(expansion.pattern)
-      if let optimized = try? CompiledRegex(PatternOptimizer.optimize(expansion.pattern)) {
+      if let optimized = try? CompiledRegex(PatternOptimizer.optimize(expansion.pattern, cache: patternCache)) {
         regex = optimized
       } else {
         regex = try CompiledRegex(expansion.pattern)
@@ -236,7 +238,7 @@ struct RuleLoader {
         "rule '\(id)' has no example: add one under 'examples:' with the fields it must produce"))
     }
     let groups = regex.groupNames.filter { fields.contains($0.name) }
-    let literals = LiteralAnalysis.requirementsAndForward(expansion.pattern)
+    let literals = LiteralAnalysis.requirementsAndForward(expansion.pattern, cache: patternCache)
     return Rule(id: id, record: record, priority: priority, source: source, regex: regex,
       fieldGroups: groups, set: set, examples: examples, location: at,
       requiredLiterals: literals.all, limitLiterals: literals.forward)

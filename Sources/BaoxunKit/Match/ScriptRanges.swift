@@ -45,15 +45,18 @@ enum ScriptRanges {
     let chars = Array(pattern.unicodeScalars)
     guard !AlternationFactoring.hasContextualSyntax(chars) else { return pattern }
     let needle = Array(han.unicodeScalars)
-    var out = String.UnicodeScalarView()
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(chars.count)
+    let inside = Array(ranges.unicodeScalars)
+    let alone: [Unicode.Scalar] = ["["] + inside + ["]"]
     var i = 0
     var classEnd = -1  // while i < classEnd, i is inside a class
     while i < chars.count {
       if chars[i] == "\\", chars[i...].starts(with: needle) {
-        out.append(contentsOf: (i < classEnd ? ranges : "[" + ranges + "]").unicodeScalars)
+        out += i < classEnd ? inside : alone
         i += needle.count
       } else if chars[i] == "\\" {
-        out.append(contentsOf: chars[i..<min(i + 2, chars.count)])
+        out += chars[i..<min(i + 2, chars.count)]
         i += 2
       } else {
         if chars[i] == "[", i >= classEnd { classEnd = AlternationFactoring.classEnd(chars, from: i) }
@@ -61,6 +64,6 @@ enum ScriptRanges {
         i += 1
       }
     }
-    return String(out)
+    return String(scalars: out)
   }
 }
