@@ -33,9 +33,11 @@ extension Aggregator {
         c.eventIndex[key] = i
       }
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
-      // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name.
-      if c.eventIndex[key] == nil, case let form = AbbreviationForm(key.text), let i = c.eventForms.firstIndex(where: {
-        form.abbreviates($0) || $0.abbreviates(form)
+      // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name; never an audience
+      // with the fair whose guests it received (会见前来出席…洽谈会的…一行).
+      if c.eventIndex[key] == nil, case let form = AbbreviationForm(key.text), let i = c.eventForms.indices.first(where: {
+        (form.abbreviates(c.eventForms[$0]) || c.eventForms[$0].abbreviates(form))
+          && (c.events[$0].kind == kind || Self.isAudience(name) == Self.isAudience(c.events[$0].name))
       }) {
         if name.count > c.events[i].name.count {
           c.events[i].name = name
@@ -60,6 +62,8 @@ extension Aggregator {
         dateText: dateText, date: iso, place: m.field("place") ?? "", participants: []))
     }
   }
+
+  static func isAudience(_ name: String) -> Bool { name.contains("会见") }
 
   /// An event of the same kind and article, told once in a headline and once in the text, that
   /// is the same occasion: one names a person (`person`, or the person the earlier one named)

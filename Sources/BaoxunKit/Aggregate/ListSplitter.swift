@@ -6,6 +6,10 @@ enum ListSplitter {
   /// Characters that make one word with a 和 after them in names (平和, 永和, 太和): that 和 joins
   /// nothing. The same set lets 和 into a name in the rules (`HEINWORD` in `Rules/macros.yaml`).
   static let wordsBeforeHe = Set("平中祥太人协共永嘉宏鸿瑞德裕保同温柔".unicodeScalars)
+  /// Pairs of words that a 与 inside one name joins (研究与发展, 科学与技术, 捕集利用与封存): that
+  /// 与 separates no items. Kept narrow: 改造工程与管理用房 is two items.
+  static let wordsBeforeYu = ["研究", "科学", "技术", "信息", "利用", "农业"].map { Array($0.unicodeScalars) }
+  static let wordsAfterYu = ["发展", "技术", "应用", "创新", "工程", "通信", "封存", "农村"].map { Array($0.unicodeScalars) }
 
   static func split(_ text: String, minItem: Int) -> [(text: String, offset: Int)] {
     let scalars = Array(text.unicodeScalars)
@@ -19,7 +23,9 @@ enum ListSplitter {
       if c == "）" || c == "”" || c == "》" { depth = max(0, depth - 1) }
       // A 和 that ends the text joins nothing: it is the last character of a name (郑永和).
       if depth == 0, i > start, let d = delimiterScalars.first(where: { scalars.hasScalars($0, at: i) }),
-        !(d == ["和"] && (wordsBeforeHe.contains(scalars[i - 1]) || i + 1 == scalars.count))
+        !(d == ["和"] && (wordsBeforeHe.contains(scalars[i - 1]) || i + 1 == scalars.count)),
+        !(d == ["与"] && wordsBeforeYu.contains(where: { i >= 2 && scalars.hasScalars($0, at: i - 2) })
+          && wordsAfterYu.contains(where: { scalars.hasScalars($0, at: i + 1) }))
       {
         pieces.append((start, i, i + d.count))
         i += d.count

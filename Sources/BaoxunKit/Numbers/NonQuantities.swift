@@ -66,6 +66,10 @@ enum NonQuantities {
 
   private static let dateWords = NumberScalarSet("月日号时届代版楼路".numberScalars)
   private static let year: UInt32 = 0x5E74  // 年
+  private static let ri: UInt32 = 0x65E5  // 日
+  private static let yuan: UInt32 = 0x5143  // 元
+  private static let dan: UInt32 = 0x65E6  // 旦
+  private static let xiao: UInt32 = 0x5BB5  // 宵
   private static let fen: UInt32 = 0x5206  // 分
   private static let dian: UInt32 = 0x70B9  // 点
   private static let ji: UInt32 = 0x7EA7  // 级
@@ -77,6 +81,8 @@ enum NonQuantities {
   /// `2026年`, `9月`, `21日`, `10时`, `8点`, `30分`, `二〇二六年`, `二十届`.
   static func isDatePart(_ t: NumberText, _ n: NumeralRead) -> Bool {
     let c = t[n.end]
+    // 日元 is a currency (45亿日元), not a day of the month; 1月1日元旦 and 2月24日元宵节 are days.
+    if c == ri && t[n.end + 1] == yuan && t[n.end + 2] != dan && t[n.end + 2] != xiao { return false }
     if dateWords.contains(c) { return true }
     if c == year {
       if n.isDigitString { return true }
