@@ -92,11 +92,11 @@ public struct Batch: Sendable {
         let matcher = pipeline.makeMatcher(keepingLosses: false)
         InFlight.withSignalStack {
           while let i = queue.take() {
-            if let message = setAside[files[i].url.path] {
+            if let message = setAside[files[i].path] {
               queue.put(i, .problem(files[i], .crash, message))
               continue
             }
-            InFlight.begin(slot, files[i].url.path)
+            InFlight.begin(slot, files[i].path)
             let records = pipeline.process(files[i], date: date, matcher: matcher)
             // Before the hand-over: once the writer has the rows, the checkpoint may count the
             // file as written, and a crash must not then set it aside as unprocessed.

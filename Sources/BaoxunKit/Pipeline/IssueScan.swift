@@ -64,7 +64,7 @@ public struct IssueScan: Sendable {
     }
     do {
       let decoded = try Decoder.decode(bytes)
-      let issueDate = date ?? DateResolver.issueDate(fromPath: file.url.path)
+      let issueDate = date ?? DateResolver.issueDate(fromPath: file.path)
       return .success(
         pipeline.analyze(
           text: decoded.text, issue: file.display,

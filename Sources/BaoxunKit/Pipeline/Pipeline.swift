@@ -76,7 +76,7 @@ public struct Pipeline: Sendable {
     } catch {
       return .problem(file, .decode, error.description)
     }
-    let issueDate = date ?? DateResolver.issueDate(fromPath: file.url.path)
+    let issueDate = date ?? DateResolver.issueDate(fromPath: file.path)
     var records = analyze(text: decoded.text, issue: file.display, encoding: decoded.encoding.rawValue,
       date: issueDate, matcher: matcher).records
     if records.articles.isEmpty {
