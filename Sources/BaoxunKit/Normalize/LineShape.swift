@@ -50,6 +50,8 @@ public enum LineShape {
     return outletRoleScalars.contains { token.count > $0.count && token.hasScalarSuffix($0) }
   }
   static let newsAgencyMark = Array("本报讯".unicodeScalars)
+  /// Characters that mark a token as an outlet's name (日报, 电视台, 新华社, 新闻网, 融媒体).
+  static let outletMarks = Set("报台社网媒".unicodeScalars)
 
   /// Lines that open with a byline (`本报讯（记者 …）`, `（全媒体记者 …）`, `记者 … 通讯员 …`, `◎…`).
   public static func startsWithByline<C: Collection>(_ line: C) -> Bool
@@ -70,6 +72,7 @@ public enum LineShape {
       let token = credit.prefix { $0 != " " && $0 != "）" }
       if credit.firstScalarPrefix(among: creditRoleScalars) != nil || isOutletRole(token) { return true }
     }
+    if opensWithOutletCredit(inParens ? line.dropFirst() : line) { return true }
     for role in creditRoleScalars where afterParen.hasScalarPrefix(role) {
       let rest = afterParen.dropFirst(role.count)
       if inParens || rest.first == " " || rest.isEmpty { return true }
@@ -79,6 +82,19 @@ public enum LineShape {
       return line.prefix(16).contains { $0 == "讯" || $0 == "电" }
     }
     return false
+  }
+
+  /// A paper's own reporter named first (三峡日报全媒体记者 陈思远 通讯员 覃晓峰): the outlet and the
+  /// role as one token, a space, then a name of two to four characters standing alone, so that a
+  /// headline or a sentence opening so (新华社记者 手记：…, 湖北日报记者 从…获悉，…) is not a byline.
+  static func opensWithOutletCredit(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+    let opening = line.prefix { $0 != " " && $0 != "）" }
+    guard opening.endIndex < line.endIndex, line[opening.endIndex] == " ", isOutletRole(opening),
+      opening.contains(where: { outletMarks.contains($0) })
+    else { return false }
+    let name = line[(opening.endIndex + 1)...].prefix { $0 != " " && $0 != "）" }
+    return (2...4).contains(name.count) && name.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
+      && (name.endIndex == line.endIndex || line[name.endIndex] == " " || line[name.endIndex] == "）")
   }
 
   static let noticeTitles = ["的公告", "的通告", "的通知", "的公示", "的决定", "的启事"].map { Array($0.unicodeScalars) }

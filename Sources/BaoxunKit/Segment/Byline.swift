@@ -44,9 +44,9 @@ public enum Byline {
       return (end - base, names)
     }
     if start > base { return (start - base, []) }
-    // A bare role list: 记者 陈坚 通讯员 贾丹红, or 文/珠江时报记者 梁嘉欣
+    // A bare role list: 记者 陈坚 通讯员 贾丹红, 文/珠江时报记者 梁嘉欣, or 三峡日报记者 陈思远
     guard s.firstScalarPrefix(among: LineShape.creditRoleScalars) != nil
-      || s.firstScalarPrefix(among: LineShape.writtenByMarks) != nil
+      || s.firstScalarPrefix(among: LineShape.writtenByMarks) != nil || LineShape.opensWithOutletCredit(s)
     else { return nil }
     var end = base
     for i in s.indices {

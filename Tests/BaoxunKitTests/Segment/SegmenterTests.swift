@@ -55,6 +55,7 @@ import Testing
     ("文/图 记者 刘洋", ["刘洋"]),
     ("文／图 记者 王丽 通讯员 陈刚", ["王丽", "陈刚"]),
     ("◎记者 张弛", ["张弛"]),
+    ("三峡日报全媒体记者 陈思远 通讯员 覃晓峰", ["陈思远", "覃晓峰"]),
   ])
   func bylineForms(_ text: String, _ names: [String]) {
     #expect(Byline.leading(text)?.names == names)
@@ -182,6 +183,15 @@ import Testing
       """)
     #expect(a.last?.headline?.text == "市委常委会召开扩大会议")
     #expect(a.last?.subheadline?.text.hasPrefix("传达贯彻") == true)
+  }
+
+  /// A line opening with a paper's reporter is a byline only when a name follows the role:
+  /// headlines and sentences that open so stay what they are.
+  @Test func outletReporterLines() {
+    #expect(Byline.leading("三峡日报全媒体记者 陈思远 通讯员 覃晓峰")?.names == ["陈思远", "覃晓峰"])
+    for line in ["新华社记者 手记：在大山深处看见希望", "跟着日报记者 探访非遗工坊", "湖北日报记者 从省农业农村厅获悉，全省春播进度已过六成。"] {
+      #expect(!LineShape.startsWithByline(Array(line.unicodeScalars)), "\(line)")
+    }
   }
 
   @Test func squareMarkedCommentaryByline() {
