@@ -34,10 +34,6 @@ enum PageFurniture {
     return (try? loneDate.hasMatch(in: line)) ?? false
   }
 
-  static func matches(_ line: String) -> Bool {
-    (try? pattern.matches(in: line).isEmpty == false) ?? false
-  }
-
   /// Every line is furniture, or the block is a masthead.
   static func isFurniture(_ lines: [Range<Int>], in scalars: [Unicode.Scalar]) -> Bool {
     lines.allSatisfy { matches(scalars[$0]) || isColumnLabel(scalars[$0]) } || isMasthead(lines, in: scalars)
