@@ -6,14 +6,19 @@ struct AbbreviationForm {
   /// Fewer core characters than this never abbreviate anything.
   static let minCore = 5
   let scalars: [Unicode.Scalar]
-  /// The name without key noise and without a 项目/工程 ending; nil when shorter than `minCore`.
+  /// The name without key noise, without a 项目/工程 ending and without a leading 全市 or 我县,
+  /// which a headline writes for the place the lead names (全市…集中签约, 益阳市2025年…集中签约仪式);
+  /// nil when shorter than `minCore`.
   let core: [Unicode.Scalar]?
+  static let placeWords: [[Unicode.Scalar]] = ["全市", "全县", "全区", "全州", "全旗", "全镇", "我市", "我县", "我区", "我州"]
+    .map { Array($0.unicodeScalars) }
 
   init(_ name: String) {
     scalars = Array(name.unicodeScalars)
     var core: [Unicode.Scalar] = []
     for s in scalars where !TextKeys.keyNoise.contains(s) { core.append(s) }
     for end in Aggregator.projectEndings where core[...].hasScalarSuffix(end) { core.removeLast(end.count) }
+    if let place = Self.placeWords.first(where: { core.starts(with: $0) }) { core.removeFirst(place.count) }
     self.core = core.count >= Self.minCore ? core : nil
   }
 

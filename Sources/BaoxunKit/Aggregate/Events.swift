@@ -13,9 +13,14 @@ extension Aggregator {
     for (raw, _) in items {
       var name = prefix + TextKeys.trimming(Self.itemEdges, raw)
       if !suffix.isEmpty, !name.hasSuffix(suffix) { name += suffix }
+      if Self.endsInsideQuote(name) {
+        // An award's name as the rule took it (“2021年度…贡献奖 + 颁奖) only lost its closing quote.
+        guard name.first == "“" else { continue }
+        name.removeFirst()
+      }
       guard name.unicodeScalars.count >= 4 else { continue }
       let key = ByteKey(TextKeys.key(name))
-      let kind = m.field("kind") ?? ""
+      let kind = Self.kind(m.field("kind") ?? "", of: name)
       // A tour or a meeting told in a headline (张立群在县经开区调研时强调, 卢志国会见韩国客商) and
       // again in the lead is one event, under the longer account: both name the same person. Two
       // meetings of one person told in the text stay two.
@@ -36,8 +41,9 @@ extension Aggregator {
       // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name; never an audience
       // with the fair whose guests it received (会见前来出席…洽谈会的…一行).
       if c.eventIndex[key] == nil, case let form = AbbreviationForm(key.text), let i = c.eventForms.indices.first(where: {
-        (form.abbreviates(c.eventForms[$0]) || c.eventForms[$0].abbreviates(form))
-          && (c.events[$0].kind == kind || Self.isAudience(name) == Self.isAudience(c.events[$0].name))
+        ((form.abbreviates(c.eventForms[$0]) || c.eventForms[$0].abbreviates(form))
+          && (c.events[$0].kind == kind || Self.isAudience(name) == Self.isAudience(c.events[$0].name)))
+          || Self.samePlenum(name, c.events[$0].name)
       }) {
         if name.count > c.events[i].name.count {
           c.events[i].name = name
@@ -64,6 +70,47 @@ extension Aggregator {
   }
 
   static func isAudience(_ name: String) -> Bool { name.contains("会见") }
+
+  /// A name whose last opening quote is never closed ends inside a quotation: the event word is
+  /// part of a quoted phrase (热衷于“签约仪式上的掌声”), not the name of an occasion.
+  static func endsInsideQuote(_ name: String) -> Bool {
+    guard let open = name.lastIndex(of: "“") else { return false }
+    return !name[open...].contains("”")
+  }
+
+  /// A party committee's plenary session written short in a headline (八届区委十次全会) and in
+  /// full in the lead (…区第八届委员会第十次全体会议): the same term and session numbers.
+  static func samePlenum(_ a: String, _ b: String) -> Bool {
+    guard let x = plenum(a), let y = plenum(b) else { return false }
+    return x == y
+  }
+
+  /// The numerals before 届 and 次 of a plenary session's name, or nil for any other name.
+  static func plenum(_ name: String) -> String? {
+    guard name.contains("全会") || name.contains("全体会议"),
+      let term = name.firstIndex(of: "届"), let session = name.firstIndex(of: "次"), term < session
+    else { return nil }
+    let numerals = Set("〇一二三四五六七八九十百0123456789")
+    let termNumber = name[..<term].reversed().prefix { numerals.contains($0) }
+    let sessionNumber = name[name.index(after: term)..<session].reversed().prefix { numerals.contains($0) }
+    guard !termNumber.isEmpty, !sessionNumber.isEmpty else { return nil }
+    return String(termNumber.reversed()) + "届" + String(sessionNumber.reversed()) + "次"
+  }
+
+  /// A rule that reads a list of different events (出席A论坛、B推介会和C音乐节) sets the kind
+  /// `by-name`: each item's kind is then read from the word its name ends in, first match wins.
+  static let kindsByEnding: [(ending: String, kind: String)] = [
+    ("颁奖典礼", "award"), ("颁奖仪式", "award"), ("决赛", "award"), ("大赛", "award"),
+    ("仪式", "ceremony"), ("典礼", "ceremony"), ("开幕式", "ceremony"), ("闭幕式", "ceremony"),
+    ("论坛", "forum"), ("峰会", "forum"), ("圆桌会", "forum"), ("发布会", "release"),
+    ("博览会", "fair"), ("交易会", "fair"), ("洽谈会", "fair"), ("展销会", "fair"), ("对接会", "fair"),
+    ("推介会", "fair"), ("招聘会", "fair"), ("节", "fair"), ("周", "fair"), ("活动", "launch"),
+  ]
+
+  static func kind(_ ruleKind: String, of name: String) -> String {
+    guard ruleKind == "by-name" else { return ruleKind }
+    return kindsByEnding.first { name.hasSuffix($0.ending) }?.kind ?? "meeting"
+  }
 
   /// An event of the same kind and article, told once in a headline and once in the text, that
   /// is the same occasion: one names a person (`person`, or the person the earlier one named)

@@ -29,7 +29,24 @@ public enum LineShape {
   public static func isProse<C: Collection>(_ line: C) -> Bool where C.Element == Unicode.Scalar {
     let count = line.count
     if count >= 36 { return true }
-    return count >= 10 && line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "：" }
+    guard count >= 10, line.contains(where: { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "：" }) else {
+      return false
+    }
+    return !isPlaceHeadline(line)
+  }
+
+  /// Endings of the place a town page's brief is headed with (临淮关镇：再生稻迎来二季丰收).
+  static let placeEndings = Set("镇乡村县区市州旗道".unicodeScalars)
+
+  /// A brief's headline on a town page: a place of two to eight characters, a colon, then a
+  /// short phrase with no other clause punctuation. Its colon does not make it prose.
+  static func isPlaceHeadline<C: Collection>(_ line: C) -> Bool where C.Element == Unicode.Scalar {
+    guard line.count < 30, let colon = line.firstIndex(of: "：") else { return false }
+    let place = line.distance(from: line.startIndex, to: colon)
+    guard (2...8).contains(place), placeEndings.contains(line[line.index(colon, offsetBy: -1)]) else {
+      return false
+    }
+    return !line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }
   }
 
   /// Words that introduce the people credited for an article, longest first.

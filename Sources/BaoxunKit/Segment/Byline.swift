@@ -60,19 +60,23 @@ public enum Byline {
     return names.isEmpty && !hasRole(piece) ? nil : (end - base, names)
   }
 
-  /// A byline closing a paragraph (`…影响。（通讯员 丁晓燕 记者 施振东）`, `…到位。（施振东）`):
-  /// where it starts, in scalars, and the names in it.
+  /// A byline closing a paragraph (`…影响。（通讯员 丁晓燕 记者 施振东）`, `…到位。（施振东）`), or
+  /// making up a whole paragraph after the text (`（张楠楠）`): where it starts, in scalars, and the
+  /// names in it.
   public static func trailing(_ text: String) -> (start: Int, names: [String])? {
     trailing([Unicode.Scalar](scalarsOf: text)[...])
   }
 
   static func trailing(_ s: Scalars) -> (start: Int, names: [String])? {
     // The opening parenthesis must lie within the last 40 scalars, so only they are searched.
-    guard s.last == "）", let open = s[max(s.startIndex, s.endIndex - 40)...].lastIndex(of: "（"),
-      open > s.startIndex
+    guard s.last == "）", let open = s[max(s.startIndex, s.endIndex - 40)...].lastIndex(of: "（")
     else { return nil }
-    let before = s[open - 1]
-    guard before == "。" || before == "！" || before == "？" || before == "”" || before == " " else {
+    if open > s.startIndex {
+      let before = s[open - 1]
+      guard before == "。" || before == "！" || before == "？" || before == "”" || before == " " else {
+        return nil
+      }
+    } else if s.count > 15 || notCredits.contains(where: { s.dropFirst().hasScalarPrefix($0) }) {
       return nil
     }
     let inner = s[(open + 1)..<(s.endIndex - 1)]
@@ -86,6 +90,10 @@ public enum Byline {
     else { return nil }
     return (open - s.startIndex, tokens.map { String(scalars: $0) })
   }
+
+  /// Words a short paragraph in parentheses holds that are not names (（待续）, （未完）).
+  static let notCredits: [[Unicode.Scalar]] = ["待续", "未完", "全文完", "完", "续", "上", "下", "图片", "资料"]
+    .map { Array($0.unicodeScalars) }
 
   static func hasRole(_ s: Scalars) -> Bool {
     s.containsAnyScalars(LineShape.creditRoleScalars)

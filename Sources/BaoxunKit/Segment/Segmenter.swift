@@ -178,6 +178,8 @@ public struct Segmenter: Sendable {
     {
       return .bylineOnly
     }
+    // A credit standing alone after the text it signs, names only (（张楠楠）): `trailing` reads it.
+    if lines.count == 1, whole.first == "（", Byline.trailing(whole)?.start == 0 { return .body }
     if LineShape.isHeadlineGroup(lines.lazy.map(\.count), hasFullStop: false), !whole.contains("。"),
       !lines.contains(where: { s[$0].last == "：" || s[$0].last == "；" }), !LineShape.startsWithByline(whole),
       !lines.contains(where: { isCaption(s[$0]) })

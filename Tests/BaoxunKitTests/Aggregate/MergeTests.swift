@@ -21,6 +21,35 @@ import Testing
     #expect(events.first?.dateText == "6月14日下午")
   }
 
+  @Test func eventsListedInOneSentenceAreEachAnEventOfTheirOwnKind() {
+    let events = Self.records("""
+      本报讯 记者昨日获悉，2026年某市“人才科创周”开幕式、第二届青年创业创新大赛总决赛和“某商回归”恳谈会将于3月18日至20日相继举行。
+      """).events
+    #expect(events.map(\.name) == ["2026年某市“人才科创周”开幕式", "第二届青年创业创新大赛总决赛", "“某商回归”恳谈会"])
+    #expect(events.map(\.kind) == ["ceremony", "award", "meeting"])
+    #expect(events.allSatisfy { $0.dateText == "3月18日至20日" })
+  }
+
+  @Test func aPlenumShortInTheHeadlineIsTheLeadsSession() {
+    let events = Self.records("""
+      八届区委十次全会举行
+
+      本报讯 12月26日，中国共产党某市某区第八届委员会第十次全体会议在区行政中心召开。
+      """).events
+    #expect(events.map(\.name) == ["中国共产党某市某区第八届委员会第十次全体会议"])
+    #expect(Aggregator.plenum("县委十四届五次全会") == "十四届五次")
+    #expect(Aggregator.plenum("全县经济工作会议") == nil)
+  }
+
+  @Test func anEventWordInsideAQuotationIsNoEvent() {
+    let events = Self.records("""
+      本报评论员
+
+      现实中，有的地方热衷于“签约仪式上的掌声”，却对签约之后的事情用力不足。
+      """).events
+    #expect(events.isEmpty)
+  }
+
   @Test func twoMeetingsOfOnePersonInTheTextStayTwo() {
     let events = Self.records("""
       王强会见客商

@@ -16,6 +16,39 @@ import Testing
     #expect(articles[2].subheadline?.text == "打造全国消费创新高地")
   }
 
+  /// A town page: briefs headed 某镇：…, each signed after its text, one of them by a name alone
+  /// in parentheses. The colon does not make a headline prose that runs into the next paragraph.
+  @Test func townPageBriefsAreArticlesWithTheirCredits() {
+    let text = """
+      乡镇之窗
+
+      临淮关镇：再生稻迎来“二季丰收”
+
+      近日，在临淮关镇沿淮片区，1200亩再生稻迎来第二季收割，收割机在稻田里来回穿梭。
+
+      （通讯员 孙丽 王晨）
+
+      小溪河镇：3个老旧小区改造完工
+
+      日前，小溪河镇3个老旧小区改造工程全部完工并通过验收，惠及居民386户。
+
+      （张楠楠）
+
+      殷涧镇：开展冬季森林防火应急演练
+
+      11月5日，殷涧镇在林区开展冬季森林防火应急演练。
+
+      （待续）
+      """
+    let briefs = Segmenter().segment(Normalizer().normalize(text))
+    #expect(briefs.map { $0.headline?.text } == [
+      "临淮关镇：再生稻迎来“二季丰收”", "小溪河镇：3个老旧小区改造完工", "殷涧镇：开展冬季森林防火应急演练",
+    ])
+    #expect(briefs.map(\.byline) == [["孙丽", "王晨"], ["张楠楠"], []])
+    #expect(briefs[1].sentences.contains { !$0.isHeadline && $0.text.hasPrefix("日前，小溪河镇") })
+    #expect(!briefs.flatMap(\.sentences).contains { $0.text.contains("完工日前") })
+  }
+
   @Test func bylinesInEveryForm() {
     #expect(articles.map(\.byline) == [["阮伟康", "陈书恒"], ["宋晗语", "陈名"], ["陈坚", "贾丹红"], ["俞杰"], ["金一清"]])
   }
