@@ -74,8 +74,11 @@ extension Aggregator {
   /// A name whose last opening quote is never closed ends inside a quotation: the event word is
   /// part of a quoted phrase (热衷于“签约仪式上的掌声”), not the name of an occasion.
   static func endsInsideQuote(_ name: String) -> Bool {
-    guard let open = name.lastIndex(of: "“") else { return false }
-    return !name[open...].contains("”")
+    var open = false
+    for c in name.unicodeScalars {
+      if c == "“" { open = true } else if c == "”" { open = false }
+    }
+    return open
   }
 
   /// A party committee's plenary session written short in a headline (八届区委十次全会) and in
@@ -85,17 +88,22 @@ extension Aggregator {
     return x == y
   }
 
-  /// The numerals before 届 and 次 of a plenary session's name, or nil for any other name.
+  /// The numerals before 届 and 次 of a plenary session's name, or nil for any other name. Read on
+  /// scalars: every event is compared with every earlier one of its issue.
   static func plenum(_ name: String) -> String? {
-    guard name.contains("全会") || name.contains("全体会议"),
-      let term = name.firstIndex(of: "届"), let session = name.firstIndex(of: "次"), term < session
+    let s = Array(name.unicodeScalars)
+    guard let term = s.firstIndex(of: "届"), let session = s[term...].firstIndex(of: "次"),
+      s[...].containsScalars(plenumWords[0]) || s[...].containsScalars(plenumWords[1])
     else { return nil }
-    let numerals = Set("〇一二三四五六七八九十百0123456789")
-    let termNumber = name[..<term].reversed().prefix { numerals.contains($0) }
-    let sessionNumber = name[name.index(after: term)..<session].reversed().prefix { numerals.contains($0) }
+    let termNumber = s[..<term].reversed().prefix { plenumNumerals.contains($0) }
+    let sessionNumber = s[(term + 1)..<session].reversed().prefix { plenumNumerals.contains($0) }
     guard !termNumber.isEmpty, !sessionNumber.isEmpty else { return nil }
-    return String(termNumber.reversed()) + "届" + String(sessionNumber.reversed()) + "次"
+    return String(String.UnicodeScalarView(termNumber.reversed())) + "届"
+      + String(String.UnicodeScalarView(sessionNumber.reversed())) + "次"
   }
+
+  static let plenumWords: [[Unicode.Scalar]] = ["全会", "全体会议"].map { Array($0.unicodeScalars) }
+  static let plenumNumerals = Set("〇一二三四五六七八九十百0123456789".unicodeScalars)
 
   /// A rule that reads a list of different events (出席A论坛、B推介会和C音乐节) sets the kind
   /// `by-name`: each item's kind is then read from the word its name ends in, first match wins.
