@@ -88,27 +88,35 @@ extension Aggregator {
     return x == y
   }
 
-  /// The numerals before 届 and 次 of a plenary session's name, or nil for any other name. Read on
-  /// scalars: every event is compared with every earlier one of its issue.
+  /// The numerals before 届 and 次 of a party committee's plenary session, marked when it is the
+  /// discipline commission's (纪委九届五次全会 is not the 区委's); nil for any other name, and for a
+  /// congress's sessions, whose 第X次会议 holds several 第Y次全体会议. Read on scalars: every event
+  /// is compared with every earlier one of its issue.
   static func plenum(_ name: String) -> String? {
     let s = Array(name.unicodeScalars)
     guard let term = s.firstIndex(of: "届"), let session = s[term...].firstIndex(of: "次"),
-      s[...].containsScalars(plenumWords[0]) || s[...].containsScalars(plenumWords[1])
+      s[...].containsScalars(plenumWords[0]) || s[...].containsScalars(plenumWords[1]),
+      !plenumExcluded.contains(where: { s[...].containsScalars($0) })
     else { return nil }
+    let body = plenumDiscipline.contains(where: { s[...].containsScalars($0) }) ? "纪" : ""
     let termNumber = s[..<term].reversed().prefix { plenumNumerals.contains($0) }
     let sessionNumber = s[(term + 1)..<session].reversed().prefix { plenumNumerals.contains($0) }
     guard !termNumber.isEmpty, !sessionNumber.isEmpty else { return nil }
-    return String(String.UnicodeScalarView(termNumber.reversed())) + "届"
+    return body + String(String.UnicodeScalarView(termNumber.reversed())) + "届"
       + String(String.UnicodeScalarView(sessionNumber.reversed())) + "次"
   }
 
   static let plenumWords: [[Unicode.Scalar]] = ["全会", "全体会议"].map { Array($0.unicodeScalars) }
+  static let plenumExcluded: [[Unicode.Scalar]] = ["人民代表大会", "人大", "政协", "代表大会", "会议第"]
+    .map { Array($0.unicodeScalars) }
+  static let plenumDiscipline: [[Unicode.Scalar]] = ["纪委", "纪律检查"].map { Array($0.unicodeScalars) }
   static let plenumNumerals = Set("〇一二三四五六七八九十百0123456789".unicodeScalars)
 
   /// A rule that reads a list of different events (出席A论坛、B推介会和C音乐节) sets the kind
   /// `by-name`: each item's kind is then read from the word its name ends in, first match wins.
   static let kindsByEnding: [(ending: String, kind: String)] = [
     ("颁奖典礼", "award"), ("颁奖仪式", "award"), ("决赛", "award"), ("大赛", "award"),
+    ("签约仪式", "signing"), ("签约活动", "signing"),
     ("仪式", "ceremony"), ("典礼", "ceremony"), ("开幕式", "ceremony"), ("闭幕式", "ceremony"),
     ("论坛", "forum"), ("峰会", "forum"), ("圆桌会", "forum"), ("发布会", "release"),
     ("博览会", "fair"), ("交易会", "fair"), ("洽谈会", "fair"), ("展销会", "fair"), ("对接会", "fair"),

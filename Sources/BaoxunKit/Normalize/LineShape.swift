@@ -29,24 +29,27 @@ public enum LineShape {
   public static func isProse<C: Collection>(_ line: C) -> Bool where C.Element == Unicode.Scalar {
     let count = line.count
     if count >= 36 { return true }
-    guard count >= 10, line.contains(where: { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "：" }) else {
-      return false
-    }
-    return !isPlaceHeadline(line)
+    return count >= 10 && line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "：" }
   }
 
   /// Endings of the place a town page's brief is headed with (临淮关镇：再生稻迎来二季丰收).
   static let placeEndings = Set("镇乡村县区市州旗道".unicodeScalars)
+  /// Words before a colon that end in a place character but name no place (说道, 渠道).
+  static let notPlaces: [[Unicode.Scalar]] = ["说道", "写道", "问道", "答道", "渠道", "地区", "城区", "景区", "辖区", "城市"]
+    .map { Array($0.unicodeScalars) }
 
-  /// A brief's headline on a town page: a place of two to eight characters, a colon, then a
-  /// short phrase with no other clause punctuation. Its colon does not make it prose.
-  static func isPlaceHeadline<C: Collection>(_ line: C) -> Bool where C.Element == Unicode.Scalar {
-    guard line.count < 30, let colon = line.firstIndex(of: "：") else { return false }
-    let place = line.distance(from: line.startIndex, to: colon)
-    guard (2...8).contains(place), placeEndings.contains(line[line.index(colon, offsetBy: -1)]) else {
-      return false
-    }
-    return !line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" }
+  /// The place a brief's headline on a town page opens with: two to eight characters ending in a
+  /// place character, then a colon, then a short phrase with no other clause punctuation; nil
+  /// for any other line. The normalizer keeps such a line apart from the paragraph after it only
+  /// when that paragraph names the place again, as a brief does and a quotation does not.
+  static func briefPlace(_ line: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar>? {
+    guard line.count < 30, let colon = line.firstIndex(of: "："), (2...8).contains(colon - line.startIndex),
+      placeEndings.contains(line[colon - 1])
+    else { return nil }
+    let place = line[..<colon]
+    if notPlaces.contains(where: { place.hasScalarSuffix($0) }) { return nil }
+    if place.contains(where: { $0 == "“" || $0 == "”" || $0 == "（" || $0 == "\"" }) { return nil }
+    return line.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" } ? nil : place
   }
 
   /// Words that introduce the people credited for an article, longest first.

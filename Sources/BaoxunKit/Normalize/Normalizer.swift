@@ -211,7 +211,7 @@ public struct Normalizer: Sendable {
     var merged: [Block] = []
     for var block in blocks {
       block = joinWrappedLines(block, text)
-      if var last = merged.last, isCut(last, text), continues(block, text) {
+      if var last = merged.last, isCut(last, text), continues(block, text), !headsBrief(last, block, text) {
         let tail = last.lines.removeLast()
         let head = block.lines.removeFirst()
         assert(tail.range.upperBound == head.range.lowerBound)
@@ -251,6 +251,16 @@ public struct Normalizer: Sendable {
     let line = text[last]
     return LineShape.isProse(line) && !LineShape.endsSentence(line)
       && !LineShape.isJumpOrTeaser(line) && !LineShape.endsNoticeTitle(line)
+  }
+
+  /// A town page's brief headline (临淮关镇：…) over a paragraph that names the place again: a
+  /// headline with a colon, not prose cut at a column break.
+  func headsBrief(_ last: Block, _ next: Block, _ text: Folded) -> Bool {
+    guard last.lines.count == 1, let first = next.lines.first,
+      let place = LineShape.briefPlace(text[last.lines[0]])
+    else { return false }
+    let body = text.scalars[first.range.lowerBound..<(next.lines.last ?? first).range.upperBound]
+    return body.containsScalars(Array(place))
   }
 
   func continues(_ block: Block, _ text: Folded) -> Bool {

@@ -76,7 +76,9 @@ public enum Byline {
       guard before == "。" || before == "！" || before == "？" || before == "”" || before == " " else {
         return nil
       }
-    } else if s.count > 15 || notCredits.contains(where: { s.dropFirst().hasScalarPrefix($0) }) {
+    } else if s.count > 15 || notCredits.contains(where: { s.dropFirst().containsScalars($0) })
+      || LineShape.outletMarks.contains(s[s.endIndex - 2])
+    {
       return nil
     }
     let inner = s[(open + 1)..<(s.endIndex - 1)]
@@ -92,8 +94,10 @@ public enum Byline {
   }
 
   /// Words a short paragraph in parentheses holds that are not names (（待续）, （未完）).
-  static let notCredits: [[Unicode.Scalar]] = ["待续", "未完", "全文完", "完", "续", "上", "下", "图片", "资料"]
-    .map { Array($0.unicodeScalars) }
+  static let notCredits: [[Unicode.Scalar]] = [
+    "待续", "未完", "完", "续", "上", "下", "图片", "资料", "图文", "供图", "视频", "广告", "节选", "转载", "综合",
+    "新华", "人民日报", "附件", "删节", "全文", "摘编", "来源", "特稿", "专稿", "简讯", "快讯", "评论", "社论", "据",
+  ].map { Array($0.unicodeScalars) }
 
   static func hasRole(_ s: Scalars) -> Bool {
     s.containsAnyScalars(LineShape.creditRoleScalars)

@@ -101,6 +101,13 @@ public struct Segmenter: Sendable {
     }
     for p in text.paragraphs.indices where shapes[p] == .headline {
       if isListTitle(p, shapes, text) { shapes[p] = .body }
+      // A numbered section head inside a notice's text (二、报名办法, 3.投标人资格要求) heads a part
+      // of that text, not a new article.
+      if p > 0, shapes[p - 1] == .body, text.paragraphs[p].lines.count == 1,
+        LineShape.startsWithListMarker(opening(p, text))
+      {
+        shapes[p] = .body
+      }
       if signsNotice(p, shapes, text) {
         shapes[p] = .body
         // Joint notices are signed by several issuers, one a line.

@@ -12,7 +12,8 @@ import Testing
     ("经济工作会议", "经济工作会议", false),  // a name never abbreviates itself
     ("湖北楚宜纺织有限公司年产3万吨高档纱线项目", "楚宜纺织高档纱线项目", false),  // only the shorter one
     ("全市第四季度重大项目集中签约", "益阳市2025年第四季度重大项目集中签约仪式", true),  // 全市 is the place
-    ("全市重大项目集中签约", "全县重大项目集中签约仪式", true),
+    ("全县重大项目集中签约", "某某县2025年重大项目集中签约仪式", true),
+    ("全市项目建设推进会", "某某县重点项目建设推进会", false),  // the city's meeting is not a county's
     ("全市工作会议", "全县工作会议暨动员大会", false),  // core 工作会议 is under five
   ])
   func shortNameWithinLongerName(_ short: String, _ name: String, _ expected: Bool) {

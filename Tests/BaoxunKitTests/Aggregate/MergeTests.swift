@@ -39,6 +39,9 @@ import Testing
     #expect(events.map(\.name) == ["中国共产党某市某区第八届委员会第十次全体会议"])
     #expect(Aggregator.plenum("县委十四届五次全会") == "十四届五次")
     #expect(Aggregator.plenum("全县经济工作会议") == nil)
+    // The discipline commission's plenum and a congress's sittings are other meetings.
+    #expect(Aggregator.plenum("区纪委九届五次全会") != Aggregator.plenum("区委九届五次全会"))
+    #expect(Aggregator.plenum("县第十八届人民代表大会第三次会议第二次全体会议") == nil)
   }
 
   @Test func anEventWordInsideAQuotationIsNoEvent() {

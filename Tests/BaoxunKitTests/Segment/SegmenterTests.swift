@@ -49,6 +49,32 @@ import Testing
     #expect(!briefs.flatMap(\.sentences).contains { $0.text.contains("完工日前") })
   }
 
+  /// A quotation introduced by 说道： or a roundup line whose place the next paragraph does not
+  /// name stays prose; a notice's numbered section heads stay inside the notice; a note in
+  /// parentheses (（图文）) is no credit.
+  @Test func colonLinesSectionHeadsAndNotesStayInTheirArticle() {
+    let text = """
+      某某镇举办听证会
+
+      本报讯 记者从某某镇获悉，该镇将于下月召开听证会，现将有关事项公告如下。
+
+      二、听证会参加人
+
+      听证会参加人由消费者、经营者和有关方面代表组成。
+
+      三、报名办法
+
+      符合条件的群众可到镇政府报名，张大爷笑着说道：
+
+      日子越过越有奔头，我们都来参加。
+
+      （图文）
+      """
+    let articles = Segmenter().segment(Normalizer().normalize(text))
+    #expect(articles.count == 1)
+    #expect(articles.first?.byline == [])
+  }
+
   @Test func bylinesInEveryForm() {
     #expect(articles.map(\.byline) == [["阮伟康", "陈书恒"], ["宋晗语", "陈名"], ["陈坚", "贾丹红"], ["俞杰"], ["金一清"]])
   }
