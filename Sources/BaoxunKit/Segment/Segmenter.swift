@@ -90,6 +90,24 @@ public struct Segmenter: Sendable {
     return finish(reattachOrphans(drafts), text)
   }
 
+  /// Words that title a notice (…招标公告, …听证会公告, 任前公示).
+  static let noticeTitleWords: [[Unicode.Scalar]] = ["公告", "通告", "通知", "公示", "须知", "办法", "细则"]
+    .map { Array($0.unicodeScalars) }
+
+  /// Whether the nearest headline before paragraph `p` titles a notice, and the paragraph after
+  /// `p` opens no new article (本报讯…).
+  func insideNotice(_ p: Int, _ shapes: [Shape], _ text: NormalizedText) -> Bool {
+    if p + 1 < shapes.count, LineShape.startsWithByline(opening(p + 1, text)) { return false }
+    guard var q = (0..<p).last(where: { shapes[$0] == .headline }) else { return false }
+    // The whole headline group: a notice's number (（2025年第2号）) often stands under its title.
+    while true {
+      let head = text.scalars[text.paragraphs[q].range]
+      if Self.noticeTitleWords.contains(where: { head.containsScalars($0) }) { return true }
+      guard q > 0, shapes[q - 1] == .headline else { return false }
+      q -= 1
+    }
+  }
+
   func classify(_ text: NormalizedText) -> [Shape] {
     var shapes = text.paragraphs.map { shape(of: $0, in: text) }
     for (p, shape) in shapes.enumerated() where shape == .teaser {
@@ -102,9 +120,9 @@ public struct Segmenter: Sendable {
     for p in text.paragraphs.indices where shapes[p] == .headline {
       if isListTitle(p, shapes, text) { shapes[p] = .body }
       // A numbered section head inside a notice's text (二、报名办法, 3.投标人资格要求) heads a part
-      // of that text, not a new article.
+      // of that text, not a new article; numbered briefs and lists of stories keep their heads.
       if p > 0, shapes[p - 1] == .body, text.paragraphs[p].lines.count == 1,
-        LineShape.startsWithListMarker(opening(p, text))
+        LineShape.startsWithListMarker(opening(p, text)), insideNotice(p, shapes, text)
       {
         shapes[p] = .body
       }

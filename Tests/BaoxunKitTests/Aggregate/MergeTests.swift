@@ -30,6 +30,15 @@ import Testing
     #expect(events.allSatisfy { $0.dateText == "3月18日至20日" })
   }
 
+  /// A leader list closed by 及…等 takes the last name when 等 closes the list of people, never a
+  /// place or a firm that 等 makes the first of a class (及沈阳等地, 及华为等企业).
+  @Test func aListClosedByJiTakesPeopleOnly() {
+    let names = Self.records("""
+      本报讯 市领导韦丽清、莫志刚及覃国栋等参加活动。市领导王海涛、刘建军及沈阳等地客商代表出席。县领导张卫东、李明远及华为等企业负责人参加座谈。
+      """).officials.map(\.name)
+    #expect(names == ["韦丽清", "莫志刚", "覃国栋", "王海涛", "刘建军", "张卫东", "李明远"])
+  }
+
   @Test func aPlenumShortInTheHeadlineIsTheLeadsSession() {
     let events = Self.records("""
       八届区委十次全会举行

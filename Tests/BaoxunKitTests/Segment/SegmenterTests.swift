@@ -54,7 +54,7 @@ import Testing
   /// parentheses (（图文）) is no credit.
   @Test func colonLinesSectionHeadsAndNotesStayInTheirArticle() {
     let text = """
-      某某镇举办听证会
+      某某镇价格听证会公告
 
       本报讯 记者从某某镇获悉，该镇将于下月召开听证会，现将有关事项公告如下。
 
