@@ -33,10 +33,10 @@ import Testing
     #expect(Self.goldNames.count > 300)
   }
 
-  /// Common elements of Tibetan names (土登, 扎西) are each also a whole name: a person named by one
-  /// element alone in a gold file does not make the word list name that person.
+  /// Common elements of Tibetan and Mongolian names (土登, 其木格) are each also a whole name: a
+  /// person named by one element alone in a gold file does not make the word list name that person.
   static var nameElements: Set<String> {
-    Set(book.lexicons["tibetan_name_parts"]?.entries ?? [])
+    Set((book.lexicons["tibetan_name_parts"]?.entries ?? []) + (book.lexicons["mongolian_name_parts"]?.entries ?? []))
   }
 
   @Test func noRuleNamesAGoldPersonProjectOrEvent() {

@@ -5,7 +5,7 @@ enum ListSplitter {
   static let delimiterScalars = delimiters.map { Array($0.unicodeScalars) }
   /// Characters that make one word with a 和 after them in names (平和, 永和, 太和): that 和 joins
   /// nothing. The same set lets 和 into a name in the rules (`HEINWORD` in `Rules/macros.yaml`).
-  static let wordsBeforeHe = Set("平中祥太人协共永嘉宏鸿瑞德裕保同温柔".unicodeScalars)
+  static let wordsBeforeHe = Set("平中祥太人协共永嘉宏鸿瑞德裕保同温柔孟恩".unicodeScalars)
   /// Pairs of words that a 与 inside one name joins (研究与发展, 科学与技术, 捕集利用与封存): that
   /// 与 separates no items. Kept narrow: 改造工程与管理用房 is two items.
   static let wordsBeforeYu = ["研究", "科学", "技术", "信息", "利用", "农业"].map { Array($0.unicodeScalars) }
