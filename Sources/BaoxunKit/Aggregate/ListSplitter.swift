@@ -5,7 +5,10 @@ enum ListSplitter {
   static let delimiterScalars = delimiters.map { Array($0.unicodeScalars) }
   /// Characters that make one word with a 和 after them in names (平和, 永和, 太和): that 和 joins
   /// nothing. The same set lets 和 into a name in the rules (`HEINWORD` in `Rules/macros.yaml`).
-  static let wordsBeforeHe = Set("平中祥太人协共永嘉宏鸿瑞德裕保同温柔孟恩".unicodeScalars)
+  static let wordsBeforeHe = Set("平中祥太人协共永嘉宏鸿瑞德裕保同温柔".unicodeScalars)
+  /// Mongolian name elements holding 和 (苏和巴特尔, 额日和木图雅): a 和 inside one that opens an
+  /// item joins nothing. Only at an item's start, since 张恩和李强 is two names.
+  static let heElements = ["孟和", "恩和", "呼和", "苏和", "布和", "额日和木"].map { Array($0.unicodeScalars) }
   /// Pairs of words that a 与 inside one name joins (研究与发展, 科学与技术, 捕集利用与封存): that
   /// 与 separates no items. Kept narrow: 改造工程与管理用房 is two items.
   static let wordsBeforeYu = ["研究", "科学", "技术", "信息", "利用", "农业"].map { Array($0.unicodeScalars) }
@@ -23,7 +26,8 @@ enum ListSplitter {
       if c == "）" || c == "”" || c == "》" { depth = max(0, depth - 1) }
       // A 和 that ends the text joins nothing: it is the last character of a name (郑永和).
       if depth == 0, i > start, let d = delimiterScalars.first(where: { scalars.hasScalars($0, at: i) }),
-        !(d == ["和"] && (wordsBeforeHe.contains(scalars[i - 1]) || i + 1 == scalars.count)),
+        !(d == ["和"] && (wordsBeforeHe.contains(scalars[i - 1]) || i + 1 == scalars.count
+          || heElements.contains { $0.count > i - start && scalars.hasScalars($0, at: start) && $0[i - start] == "和" })),
         !(d == ["与"] && wordsBeforeYu.contains(where: { i >= 2 && scalars.hasScalars($0, at: i - 2) })
           && wordsAfterYu.contains(where: { scalars.hasScalars($0, at: i + 1) }))
       {

@@ -39,6 +39,18 @@ import Testing
     #expect(names == ["韦丽清", "莫志刚", "覃国栋", "王海涛", "刘建军", "张卫东", "李明远"])
   }
 
+  /// Mongolian names hold 和 (苏和巴特尔, 额日和木图雅); a 和 after a Chinese given name ending
+  /// in 恩 still joins two people (张恩和李强).
+  @Test func mongolianNamesKeepTheirHe() {
+    let names = Self.records("""
+      本报讯 旗委常委、副旗长苏和巴特尔主持会议，旗政协副主席额日和木图雅出席。张恩和李强当选为村委会委员。
+      """).officials.map(\.name)
+    #expect(names.contains("苏和巴特尔"))
+    #expect(names.contains("额日和木图雅"))
+    #expect(names.contains("张恩") && names.contains("李强"))
+    #expect(!names.contains("巴特尔"))
+  }
+
   @Test func aPlenumShortInTheHeadlineIsTheLeadsSession() {
     let events = Self.records("""
       八届区委十次全会举行
