@@ -90,11 +90,8 @@ public struct Segmenter: Sendable {
     return finish(reattachOrphans(drafts), text)
   }
 
-  /// Words that title a notice (…招标公告, …听证会公告, 任前公示).
-  static let noticeTitleWords: [[Unicode.Scalar]] = ["公告", "通告", "通知", "公示", "须知", "办法", "细则"]
-    .map { Array($0.unicodeScalars) }
-
-  /// Whether the nearest headline before paragraph `p` titles a notice, and the paragraph after
+  /// Whether the nearest headline before paragraph `p` titles a notice (…招标公告, 任前公示: one
+  /// of `noticeWords`, which also mark an article's kind), and the paragraph after
   /// `p` opens no new article (本报讯…).
   func insideNotice(_ p: Int, _ shapes: [Shape], _ text: NormalizedText) -> Bool {
     if p + 1 < shapes.count, LineShape.startsWithByline(opening(p + 1, text)) { return false }
@@ -102,7 +99,7 @@ public struct Segmenter: Sendable {
     // The whole headline group: a notice's number (（2025年第2号）) often stands under its title.
     while true {
       let head = text.scalars[text.paragraphs[q].range]
-      if Self.noticeTitleWords.contains(where: { head.containsScalars($0) }) { return true }
+      if head.containsAnyScalars(Self.noticeWords) { return true }
       guard q > 0, shapes[q - 1] == .headline else { return false }
       q -= 1
     }
