@@ -40,11 +40,13 @@ extension Aggregator {
       // The same event named twice, once shorter (a headline's 经济工作会议, the lead's
       // 马桥镇2026年经济工作会议暨…动员大会), is one event under the fuller name; never an audience
       // with the fair whose guests it received (会见前来出席…洽谈会的…一行).
-      if c.eventIndex[key] == nil, case let form = AbbreviationForm(key.text), let i = c.eventForms.indices.first(where: {
-        ((form.abbreviates(c.eventForms[$0]) || c.eventForms[$0].abbreviates(form))
-          && (c.events[$0].kind == kind || Self.isAudience(name) == Self.isAudience(c.events[$0].name)))
-          || Self.samePlenum(name, c.events[$0].name)
-      }) {
+      if c.eventIndex[key] == nil, case let form = AbbreviationForm(key.text), case let plenum = Self.plenum(name),
+        let i = c.eventForms.indices.first(where: {
+          ((form.abbreviates(c.eventForms[$0]) || c.eventForms[$0].abbreviates(form))
+            && (c.events[$0].kind == kind || Self.isAudience(name) == Self.isAudience(c.events[$0].name)))
+            || (plenum != nil && plenum == Self.plenum(c.events[$0].name))
+        })
+      {
         if name.count > c.events[i].name.count {
           c.events[i].name = name
           c.eventForms[i] = AbbreviationForm(name)
@@ -81,17 +83,11 @@ extension Aggregator {
     return open
   }
 
-  /// A party committee's plenary session written short in a headline (八届区委十次全会) and in
-  /// full in the lead (…区第八届委员会第十次全体会议): the same term and session numbers.
-  static func samePlenum(_ a: String, _ b: String) -> Bool {
-    guard let x = plenum(a), let y = plenum(b) else { return false }
-    return x == y
-  }
-
   /// The numerals before 届 and 次 of a party committee's plenary session, marked when it is the
   /// discipline commission's (纪委九届五次全会 is not the 区委's); nil for any other name, and for a
   /// congress's sessions, whose 第X次会议 holds several 第Y次全体会议. Read on scalars: every event
-  /// is compared with every earlier one of its issue.
+  /// is compared with every earlier one of its issue. A plenum written short in a headline
+  /// (八届区委十次全会) and in full in the lead (…区第八届委员会第十次全体会议) has the same key.
   static func plenum(_ name: String) -> String? {
     let s = Array(name.unicodeScalars)
     guard let term = s.firstIndex(of: "届"), let session = s[term...].firstIndex(of: "次"),
